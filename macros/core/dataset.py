@@ -1,0 +1,225 @@
+"""Load every file under ``data/`` once, validate it completely, and index it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from macros.core.collections import BY_NAME, COLLECTIONS, DATA_SUFFIXES
+from macros.core.errors import DataErrors, Problem, describe, relative_path
+from macros.core.index import CrossIndex, Key
+from macros.core.models import MODEL_FOR, FieldValueError, Record, build
+from macros.core.schema import RefSpec, Schema, suggest
+from macros.core.semantics import semantic_problems
+from macros.core.yamlio import LoadedFile, load_yaml
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record was written: its file and its position in that file's list."""
+
+    loaded: LoadedFile
+    index: int
+
+    @property
+    def path(self) -> str:
+        return self.loaded.path
+
+    def where(self, *field_path: object) -> tuple[int, int]:
+        return self.loaded.where((self.index, *field_path))
+
+    def problem(self, record_id: str, field_path: tuple, message: str, **kw) -> Problem:
+        line, column = self.where(*field_path)
+        field = ".".join(str(p) for p in field_path) or None
+        return Problem(self.path, line, column, message, record_id=record_id, field=field, **kw)
+
+
+class Dataset:
+    """All records by collection and id, where each came from, and the cross-reference index."""
+
+    def __init__(
+        self,
+        records: dict[str, dict[str, Record]],
+        origins: dict[Key, Origin],
+        index: CrossIndex,
+        raw: dict[Key, dict],
+    ):
+        self.records = records
+        self.origins = origins
+        self.index = index
+        self.raw = raw
+
+    def as_documents(self) -> dict[str, list[dict]]:
+        """Every record as written in YAML (schema-valid), by collection: the downloadable dataset."""
+        return {name: [self.raw[(name, rid)] for rid in by_id] for name, by_id in self.records.items()}
+
+    def get(self, collection: str, record_id: str) -> Record | None:
+        return self.records.get(collection, {}).get(record_id)
+
+    def all(self, collection: str) -> list[Record]:
+        """Records of a collection in file order."""
+        return list(self.records.get(collection, {}).values())
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.records.values())
+
+
+def data_files(data_dir: Path, root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
+    """The data files of every collection, sorted, and problems for anything that does not belong."""
+    files, problems = [], []
+    for entry in sorted(data_dir.iterdir()):
+        shown = relative_path(entry, root)
+        if entry.name.startswith(".") or entry.suffix == ".md":
+            continue
+        if not entry.is_dir() or entry.name not in BY_NAME:
+            near = suggest(entry.name, BY_NAME)
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    "this is not a collection folder",
+                    expected="one of: " + ", ".join(c.name for c in COLLECTIONS),
+                    hint=f"did you mean data/{near}/?" if near else "put data files in data/<collection>/",
+                )
+            )
+            continue
+        for file in sorted(entry.rglob("*")):
+            if file.is_file() and not file.name.startswith("."):
+                if file.suffix in DATA_SUFFIXES:
+                    files.append((entry.name, file))
+                elif file.suffix != ".md":
+                    problems.append(
+                        Problem(relative_path(file, root), 1, 1, "not a data file", hint="data files end in .yml")
+                    )
+    return files, problems
+
+
+def load_dataset(
+    data_dir: Path | None = None,
+    schema_dir: Path | None = None,
+    *,
+    root: Path | None = None,
+    today: date | None = None,
+) -> Dataset:
+    """Load, validate and index the data. Raises :class:`DataErrors` listing every problem found."""
+    root = root or PROJECT_ROOT
+    data_dir = data_dir or root / "data"
+    schema_dir = schema_dir or PROJECT_ROOT / "schemas"
+    if not data_dir.is_dir():
+        raise DataErrors([Problem(relative_path(data_dir, root), 1, 1, "the data folder does not exist")])
+    schemas = {c.name: Schema(schema_dir / f"{c.schema}.schema.json") for c in COLLECTIONS}
+    files, problems = data_files(data_dir, root)
+    records: dict[str, dict[str, Record]] = {c.name: {} for c in COLLECTIONS}
+    raw: dict[Key, dict] = {}
+    origins: dict[Key, Origin] = {}
+    for collection, file in files:
+        loaded, load_problems = load_yaml(file, relative_path(file, root))
+        problems += load_problems
+        if load_problems:
+            continue
+        schema_problems = schemas[collection].problems(loaded)
+        problems += schema_problems
+        if not isinstance(loaded.value, list):
+            continue
+        broken = {p.record_id for p in schema_problems}
+        for i, item in enumerate(loaded.value):
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str) or item["id"] in broken:
+                continue
+            origin = Origin(loaded, i)
+            key = (collection, item["id"])
+            if key in origins:
+                first = origins[key]
+                problems.append(
+                    origin.problem(
+                        item["id"],
+                        ("id",),
+                        f"duplicate id: '{item['id']}' is already used in {first.path}:{first.where('id')[0]}",
+                        hint="give this record its own id, or merge the two records",
+                    )
+                )
+                continue
+            try:
+                records[collection][item["id"]] = build(MODEL_FOR[collection], item)
+            except FieldValueError as exc:
+                problems.append(
+                    origin.problem(
+                        item["id"],
+                        exc.path,
+                        f"impossible date: {exc}",
+                        found=describe(_dig(item, exc.path)),
+                        hint="check the date against the source",
+                    )
+                )
+                continue
+            origins[key] = origin
+            raw[key] = item
+    index = CrossIndex()
+    for key, item in raw.items():
+        problems += _reference_problems(key, item, schemas[key[0]].refs, records, origins[key], index)
+    problems += semantic_problems(records, origins, today or date.today())
+    if problems:
+        raise DataErrors(problems)
+    return Dataset(records, origins, index, raw)
+
+
+def _dig(item: object, path: tuple) -> object:
+    for part in path:
+        item = item[part]
+    return item
+
+
+def _walk(value: object, path: tuple[str, ...], here: tuple = ()) -> Iterator[tuple[tuple, object]]:
+    """Values at a schema path (``*`` = every list item), with their concrete paths."""
+    if not path:
+        yield here, value
+        return
+    head, rest = path[0], path[1:]
+    if head == "*":
+        for i, item in enumerate(value if isinstance(value, list) else []):
+            yield from _walk(item, rest, (*here, i))
+    elif isinstance(value, dict) and head in value:
+        yield from _walk(value[head], rest, (*here, head))
+
+
+def _reference_problems(
+    key: Key,
+    item: dict,
+    refs: tuple[RefSpec, ...],
+    records: dict[str, dict[str, Record]],
+    origin: Origin,
+    index: CrossIndex,
+) -> list[Problem]:
+    problems = []
+    for spec in refs:
+        targets = records[spec.target]
+        for path, target_id in _walk(item, spec.path):
+            target = targets.get(target_id)
+            if target is None:
+                near = suggest(target_id, targets)
+                problems.append(
+                    origin.problem(
+                        key[1],
+                        path,
+                        f"unknown id '{target_id}' in {spec.target}",
+                        expected=f"the id of a record in data/{spec.target}/",
+                        hint=f"did you mean '{near}'?" if near else f"add the record to data/{spec.target}/ first",
+                    )
+                )
+            elif spec.kinds and getattr(target, "kind", None) not in spec.kinds:
+                problems.append(
+                    origin.problem(
+                        key[1],
+                        path,
+                        f"'{target_id}' is a {target.kind}, which this field does not accept",
+                        expected="an actor of kind " + " or ".join(spec.kinds),
+                        hint="point to an actor of the right kind",
+                    )
+                )
+            else:
+                index.add(key, spec.field_name, (spec.target, target_id))
+    return problems

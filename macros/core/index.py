@@ -1,0 +1,35 @@
+"""Back-links computed once from the data: who refers to a record, through which field."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+Key = tuple[str, str]  # (collection, id)
+
+
+class CrossIndex:
+    """Every reference in the data, inverted: ``referrers(target, from_collection, field)`` in O(1)."""
+
+    def __init__(self) -> None:
+        self._back: dict[Key, dict[tuple[str, str], list[str]]] = defaultdict(lambda: defaultdict(list))
+
+    def add(self, source: Key, field: str, target: Key) -> None:
+        """Record that ``source`` refers to ``target`` through ``field``."""
+        bucket = self._back[target][(source[0], field)]
+        if not bucket or bucket[-1] != source[1]:
+            bucket.append(source[1])
+
+    def referrers(self, target: Key, collection: str, *fields: str) -> list[str]:
+        """Ids in ``collection`` that refer to ``target`` through any of ``fields`` (all fields if none)."""
+        entries = self._back.get(target)
+        if not entries:
+            return []
+        seen: dict[str, None] = {}
+        for (coll, field), ids in entries.items():
+            if coll == collection and (not fields or field in fields):
+                seen.update(dict.fromkeys(ids))
+        return list(seen)
+
+    def all_referrers(self, target: Key) -> dict[tuple[str, str], list[str]]:
+        """Every (collection, field) that refers to ``target``, with the referring ids."""
+        return {k: list(v) for k, v in self._back.get(target, {}).items()}

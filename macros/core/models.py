@@ -1,0 +1,219 @@
+"""Typed, immutable records, one class per collection, built from schema-valid mappings."""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass
+from typing import ClassVar
+
+from macros.core.dates import PartialDate
+
+Ids = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Role:
+    office: str
+    of: str | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    sources: Ids = ()
+
+
+@dataclass(frozen=True)
+class Actor:
+    collection: ClassVar[str] = "actors"
+    id: str
+    name: str
+    kind: str
+    summary: str
+    sources: Ids
+    aliases: tuple[str, ...] = ()
+    affiliation: str | None = None
+    members: Ids = ()
+    roles: tuple[Role, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class Setting:
+    kind: str
+    event: str | None = None
+    outlet: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    collection: ClassVar[str] = "quotes"
+    id: str
+    text: str
+    speaker: str
+    date: PartialDate
+    setting: Setting
+    source: str
+    about_actors: Ids = ()
+    about_treaties: Ids = ()
+    context: str | None = None
+    date_note: str | None = None
+
+    @property
+    def title(self) -> str:
+        """The opening words, for link text and page titles."""
+        words = self.text.split()
+        return " ".join(words[:9]) + ("…" if len(words) > 9 else "")
+
+
+@dataclass(frozen=True)
+class Signing:
+    date: PartialDate | None = None
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class StatusEntry:
+    status: str
+    date: PartialDate
+    party: str | None = None
+    note: str | None = None
+    sources: Ids = ()
+
+
+@dataclass(frozen=True)
+class Provision:
+    title: str
+    summary: str
+    article: str | None = None
+    topic: str | None = None
+    sources: Ids = ()
+
+
+@dataclass(frozen=True)
+class Treaty:
+    collection: ClassVar[str] = "treaties"
+    id: str
+    name: str
+    short_name: str
+    summary: str
+    sources: Ids
+    parties: Ids = ()
+    aliases: tuple[str, ...] = ()
+    signatories: Ids = ()
+    signed: Signing | None = None
+    term: str | None = None
+    legally_binding: bool | None = None
+    status: tuple[StatusEntry, ...] = ()
+    provisions: tuple[Provision, ...] = ()
+    compare: bool = False
+
+    @property
+    def title(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class Event:
+    collection: ClassVar[str] = "events"
+    id: str
+    title: str
+    date: PartialDate
+    summary: str
+    sources: Ids
+    end_date: PartialDate | None = None
+    place: str | None = None
+    participants: Ids = ()
+    treaties: Ids = ()
+    date_note: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    collection: ClassVar[str] = "sources"
+    id: str
+    title: str
+    outlet: str | None = None
+    url: str | None = None
+    published: PartialDate | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    collection: ClassVar[str] = "glossary"
+    id: str
+    term: str
+    definition: str
+    sources: Ids
+    expansion: str | None = None
+    see: Ids = ()
+    see_treaties: Ids = ()
+
+    @property
+    def title(self) -> str:
+        return self.term
+
+
+Record = Actor | Quote | Treaty | Event | Source | GlossaryTerm
+MODEL_FOR: dict[str, type] = {m.collection: m for m in (Actor, Quote, Treaty, Event, Source, GlossaryTerm)}
+
+
+class FieldValueError(ValueError):
+    """A value that passed the schema but means nothing (31 February); ``path`` locates it in the record."""
+
+    def __init__(self, path: tuple, reason: str):
+        super().__init__(reason)
+        self.path = path
+
+
+_HINTS: dict[type, dict[str, object]] = {}
+
+
+def build(cls: type, data: dict, path: tuple = ()) -> typing.Any:
+    """Build ``cls`` from a schema-valid mapping, converting dates, lists and nested records."""
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = _HINTS[cls] = typing.get_type_hints(cls)
+    values = {
+        f.name: _convert(hints[f.name], data[f.name], (*path, f.name))
+        for f in dataclasses.fields(cls)
+        if f.name in data
+    }
+    return cls(**values)
+
+
+def _convert(hint: object, value: object, path: tuple) -> object:
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        hint = next(arg for arg in typing.get_args(hint) if arg is not type(None))
+        return _convert(hint, value, path)
+    if origin is tuple:
+        item = typing.get_args(hint)[0]
+        return tuple(_convert(item, v, (*path, i)) for i, v in enumerate(value))
+    if hint is PartialDate:
+        try:
+            return PartialDate.parse(value)
+        except ValueError as exc:
+            raise FieldValueError(path, str(exc)) from None
+    if dataclasses.is_dataclass(hint):
+        return build(hint, value, path)
+    return value
+
+
+def iter_dates(record: object, path: tuple = ()) -> typing.Iterator[tuple[tuple, PartialDate]]:
+    """Every date in a record with its path, e.g. ``(("status", 0, "date"), PartialDate(2025, 1))``."""
+    for f in dataclasses.fields(record):
+        value = getattr(record, f.name)
+        items = enumerate(value) if isinstance(value, tuple) else [(None, value)]
+        for i, item in items:
+            here = (*path, f.name) if i is None else (*path, f.name, i)
+            if isinstance(item, PartialDate):
+                yield here, item
+            elif dataclasses.is_dataclass(item):
+                yield from iter_dates(item, here)

@@ -1,0 +1,1 @@
+"""Turn the validated dataset into HTML fragments and page sources. No MkDocs import here."""

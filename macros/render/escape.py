@@ -1,0 +1,28 @@
+"""Escaping data text so it shows literally wherever it is rendered."""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+# Punctuation that Markdown, its extensions or a template engine could act on inside a line of inline HTML,
+# written as numeric character references: browsers show the characters, Markdown and Jinja leave them alone.
+# Line breaks become spaces (HTML folds them anyway), so line-start syntax (lists, headings, rules) cannot form.
+_INERT = str.maketrans({**{ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]"}, "\n": " ", "\r": " "})
+
+
+def text(value: object) -> Markup:
+    """Data text as inert HTML: HTML-escaped, then Markdown/Jinja punctuation neutralised."""
+    if isinstance(value, Markup):
+        return value
+    head, *rest = str(escape(str(value))).split("&")
+    # Every "&" left is the start of an entity that escape() wrote; keep those intact.
+    pieces = [head.translate(_INERT)]
+    for chunk in rest:
+        entity, _, tail = chunk.partition(";")
+        pieces.append(f"&{entity};{tail.translate(_INERT)}")
+    return Markup("".join(pieces))
+
+
+def attribute(value: object) -> Markup:
+    """Data text for an HTML attribute value."""
+    return Markup(escape(str(value)))

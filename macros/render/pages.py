@@ -1,0 +1,149 @@
+"""Generated pages: one per record and one index per collection, as Markdown sources with HTML blocks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import yaml
+from markupsafe import Markup, escape
+
+from macros.core.collections import BY_NAME, COLLECTIONS
+from macros.core.models import Record
+from macros.render import overview, urls
+from macros.render.linker import Linker, SiteContext, sort_key
+from macros.render.templates import environment
+
+# Back-link sections of each collection's record page: (heading, referring collection, referring fields).
+SECTIONS: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
+    "actors": (
+        ("Quotes", "quotes", ("speaker",)),
+        ("Quotes about them", "quotes", ("about_actors",)),
+        ("Quotes published", "quotes", ("setting.outlet",)),
+        ("Treaties", "treaties", ("parties", "signatories")),
+        ("Events", "events", ("participants",)),
+        ("People and bodies", "actors", ("affiliation", "roles.of")),
+        ("Member of", "actors", ("members",)),
+        ("Treaty milestones", "treaties", ("status.party",)),
+        ("Sources published", "sources", ("outlet",)),
+        ("Glossary", "glossary", ("see",)),
+    ),
+    "treaties": (
+        ("Quotes about this treaty", "quotes", ("about_treaties",)),
+        ("Events", "events", ("treaties",)),
+        ("Glossary", "glossary", ("see_treaties",)),
+    ),
+    "events": (("Quotes", "quotes", ("setting.event",)),),
+    "quotes": (),
+    "sources": tuple((f"Cited by: {c.plural_title.lower()}", c.name, ()) for c in COLLECTIONS if c.name != "sources"),
+    "glossary": (),
+}
+TEMPLATE_FOR = {
+    "actors": "actor.html",
+    "treaties": "treaty.html",
+    "events": "event.html",
+    "quotes": "quote.html",
+    "sources": "source.html",
+    "glossary": "term.html",
+}
+ACTOR_KIND_HEADINGS = {
+    "person": "People",
+    "state": "States",
+    "organisation": "Organisations",
+    "outlet": "News outlets",
+    "grouping": "Groupings",
+}
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """A page to add to the site: where it goes, its title and its Markdown."""
+
+    src: str
+    title: str
+    markdown: str
+    record: str | None = None  # "collection/id" for record pages
+
+
+def front_matter(title: str, **extra: object) -> str:
+    """YAML front matter; the title is HTML-escaped because themes print it unescaped."""
+    meta = {"title": str(escape(title)), "render_macros": False, **extra}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+
+
+class PageRenderer:
+    """Renders every generated page from the dataset, once per build."""
+
+    def __init__(self, site: SiteContext):
+        self.site = site
+        self.env = environment()
+
+    def linker(self, page_url: str) -> Linker:
+        return Linker(self.site, page_url)
+
+    def record_body(self, record: Record) -> str:
+        ln = self.linker(urls.record_url(record.collection, record.id))
+        sections = [
+            (heading, ln.referrers(record, collection, *fields))
+            for heading, collection, fields in SECTIONS[record.collection]
+        ]
+        template = self.env.get_template(TEMPLATE_FOR[record.collection])
+        return template.render(r=record, ln=ln, sections=sections)
+
+    def record_page(self, record: Record) -> PageSource:
+        key = f"{record.collection}/{record.id}"
+        markdown = front_matter(record.title, tme_record=key) + self.record_body(record)
+        return PageSource(urls.record_src(record.collection, record.id), record.title, markdown, key)
+
+    def index_page(self, collection: str) -> PageSource:
+        records = sorted(self.site.dataset.all(collection), key=sort_key)
+        info = BY_NAME[collection]
+        groups: list[tuple[str | None, list[Record]]]
+        if collection == "actors":
+            groups = [
+                (heading, [r for r in records if r.kind == kind]) for kind, heading in ACTOR_KIND_HEADINGS.items()
+            ]
+            groups = [g for g in groups if g[1]]
+        else:
+            groups = [(None, records)]
+        ln = self.linker(urls.index_url(collection))
+        noun = info.singular if len(records) == 1 else info.plural_title.lower()
+        body = self.env.get_template("index.html").render(
+            ln=ln, groups=groups, count=len(records), noun=noun, collection=collection
+        )
+        return PageSource(urls.index_src(collection), info.plural_title, front_matter(info.plural_title) + body)
+
+    def overview_page(self, src: str, title: str, template: str, **context: object) -> PageSource:
+        ln = self.linker(urls.page_url(src))
+        body = self.env.get_template(template).render(ln=ln, **context)
+        return PageSource(src, title, front_matter(title) + body)
+
+    def overview_pages(self) -> Iterator[PageSource]:
+        data = self.site.dataset
+        years = overview.timeline(data)
+        entries = [e for _, group in years for e in group]
+        yield self.overview_page(
+            "timeline.md",
+            "Timeline",
+            "timeline.html",
+            years=years,
+            count=len(entries),
+            first=entries[0].date.display if entries else "",
+            last=entries[-1].date.display if entries else "",
+        )
+        yield self.overview_page(
+            "compare.md", "Treaties compared", "comparison.html", treaties=overview.compared_treaties(data)
+        )
+        yield self.overview_page("relations.md", "Who is who", "relations.html", m=overview.relations(data))
+
+    def pages(self) -> Iterator[PageSource]:
+        yield from self.overview_pages()
+        for info in COLLECTIONS:
+            yield self.index_page(info.name)
+            for record in self.site.dataset.all(info.name):
+                yield self.record_page(record)
+
+    def fragment(self, page_url: str, macro: str, *args: object, **kwargs: object) -> Markup:
+        """One component from components.html, for a hand-written page at ``page_url``."""
+        module = self.env.get_template("components.html").make_module({"ln": self.linker(page_url)})
+        return Markup(getattr(module, macro)(*args, **kwargs))

@@ -1,0 +1,127 @@
+"""schema.org JSON-LD and the plain-text description of each page, from its record."""
+
+from __future__ import annotations
+
+import json
+
+from macros.core.dataset import Dataset
+from macros.core.models import Actor, Event, GlossaryTerm, Quote, Record, Source, Treaty
+
+ACTOR_TYPES = {
+    "person": "Person",
+    "state": "Country",
+    "organisation": "Organization",
+    "outlet": "NewsMediaOrganization",
+    "grouping": "Organization",
+}
+SITE_NAME = "Tehran–Moscow Explainer"
+
+
+def description(record: Record | None, fallback: str, limit: int = 200) -> str:
+    """One plain-text sentence or two for meta description and OpenGraph."""
+    text = fallback
+    if isinstance(record, (Actor, Treaty, Event)):
+        text = record.summary
+    elif isinstance(record, Quote):
+        text = f"“{record.text}”"
+    elif isinstance(record, GlossaryTerm):
+        text = record.definition
+    elif isinstance(record, Source):
+        text = record.note or record.title
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+class StructuredData:
+    """Builds JSON-LD for a page; ``url_of`` maps a record to its absolute URL."""
+
+    def __init__(self, data: Dataset, site_url: str):
+        self.data = data
+        self.site_url = site_url
+
+    def url_of(self, record: Record) -> str:
+        return f"{self.site_url}{record.collection}/{record.id}/"
+
+    def ref(self, collection: str, record_id: str) -> dict:
+        record = self.data.get(collection, record_id)
+        node = {"@type": self.type_of(record), "name": record.title, "url": self.url_of(record)}
+        return node
+
+    @staticmethod
+    def type_of(record: Record) -> str:
+        if isinstance(record, Actor):
+            return ACTOR_TYPES[record.kind]
+        return {
+            "quotes": "Quotation",
+            "treaties": "Legislation",
+            "events": "Event",
+            "sources": "CreativeWork",
+            "glossary": "DefinedTerm",
+        }[record.collection]
+
+    def for_record(self, record: Record) -> dict:
+        node: dict = {
+            "@context": "https://schema.org",
+            "@type": self.type_of(record),
+            "@id": self.url_of(record),
+            "url": self.url_of(record),
+            "name": record.title,
+        }
+        if isinstance(record, Actor):
+            node["description"] = record.summary
+            if record.aliases:
+                node["alternateName"] = list(record.aliases)
+            if record.affiliation and record.kind == "person":
+                node["affiliation"] = self.ref("actors", record.affiliation)
+            if record.roles and record.kind == "person":
+                node["jobTitle"] = [role.office for role in record.roles]
+            if record.members:
+                node["member"] = [self.ref("actors", m) for m in record.members]
+        elif isinstance(record, Quote):
+            source = self.data.get("sources", record.source)
+            node.update(text=record.text, dateCreated=record.date.iso, creator=self.ref("actors", record.speaker))
+            node["isBasedOn"] = source.url or source.title
+            about = [self.ref("actors", a) for a in record.about_actors]
+            about += [self.ref("treaties", t) for t in record.about_treaties]
+            if about:
+                node["about"] = about
+        elif isinstance(record, Treaty):
+            node.update(description=record.summary, legislationType="treaty")
+            if record.aliases:
+                node["alternateName"] = list(record.aliases)
+            if record.signed and record.signed.date:
+                node["legislationDate"] = record.signed.date.iso
+            if record.parties:
+                node["spatialCoverage"] = [self.ref("actors", p) for p in record.parties]
+        elif isinstance(record, Event):
+            node.update(description=record.summary, startDate=record.date.iso)
+            if record.end_date:
+                node["endDate"] = record.end_date.iso
+            if record.place:
+                node["location"] = {"@type": "Place", "name": record.place}
+            if record.participants:
+                node["attendee"] = [self.ref("actors", a) for a in record.participants]
+        elif isinstance(record, Source):
+            if record.url:
+                node["sameAs"] = record.url
+            if record.published:
+                node["datePublished"] = record.published.iso
+            if record.outlet:
+                node["publisher"] = self.ref("actors", record.outlet)
+        elif isinstance(record, GlossaryTerm):
+            node.update(description=record.definition, inDefinedTermSet=f"{self.site_url}glossary/")
+        return node
+
+    def for_page(self, title: str, url: str, summary: str) -> dict:
+        page_type = "WebSite" if url == self.site_url else "WebPage"
+        node = {"@context": "https://schema.org", "@type": page_type, "name": title, "url": url}
+        node["description"] = summary
+        if page_type == "WebPage":
+            node["isPartOf"] = {"@type": "WebSite", "name": SITE_NAME, "url": self.site_url}
+        return node
+
+
+def script_json(node: dict) -> str:
+    """JSON safe to place inside ``<script type="application/ld+json">``."""
+    text = json.dumps(node, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

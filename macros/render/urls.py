@@ -1,0 +1,43 @@
+"""Where every page lives, and relative links between pages (so the site works under any base path)."""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def record_src(collection: str, record_id: str) -> str:
+    """Source path of a record's generated page, relative to the docs folder."""
+    return f"{collection}/{record_id}.md"
+
+
+def record_url(collection: str, record_id: str) -> str:
+    """Site-relative URL of a record's page (directory URLs)."""
+    return f"{collection}/{record_id}/"
+
+
+def index_src(collection: str) -> str:
+    return f"{collection}/index.md"
+
+
+def index_url(collection: str) -> str:
+    return f"{collection}/"
+
+
+def page_url(src: str) -> str:
+    """Directory URL MkDocs gives a Markdown source path: ``visit.md`` → ``visit/``, ``index.md`` → ``""``."""
+    stem = src[: -len(".md")] if src.endswith(".md") else src
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """Link from the page at ``from_url`` to ``to_url`` (both site-relative, directory style)."""
+    target, hash_, anchor = to_url.partition("#")
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    rel = posixpath.relpath(target or ".", base or ".")
+    if target.endswith("/") or not target:
+        rel = "./" if rel == "." else rel + "/"
+    return rel + hash_ + anchor

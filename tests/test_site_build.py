@@ -1,0 +1,108 @@
+"""The real site, built into a temporary folder: pages, verbatim quotes, links both ways, no broken links."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import urldefrag
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.core import load_dataset
+from macros.core.collections import COLLECTIONS
+
+ARTICLE = Path(__file__).parent / "fixtures" / "article.md"
+DATA = load_dataset()
+
+
+def article_quotes() -> list[str]:
+    """Every quotation in the article: the text between “ and ”, longer than a short phrase."""
+    return re.findall(r"“([^”]+)”", ARTICLE.read_text(encoding="utf-8"))
+
+
+def test_every_record_has_its_page_and_every_collection_an_index(built):
+    for info in COLLECTIONS:
+        assert (built.site / info.name / "index.html").is_file()
+        for record in DATA.all(info.name):
+            page = built.site / info.name / record.id / "index.html"
+            assert page.is_file(), f"no page for {info.name}/{record.id}"
+
+
+def test_every_article_quote_appears_verbatim_with_its_speaker_linked(built):
+    quotes_by_text = {q.text: q for q in DATA.all("quotes")}
+    for words in article_quotes():
+        assert words in quotes_by_text, f"article quote missing from data: {words[:60]}"
+        q = quotes_by_text[words]
+        page = built.page(f"quotes/{q.id}/")
+        card = page.select_one(f"#quote-{q.id}")
+        assert card.blockquote.get_text() == f"“{words}”"
+        speaker = card.select_one(".tme-quote__speaker a")
+        assert speaker["href"] == f"../../actors/{q.speaker}/"
+
+
+def test_back_links_both_ways(built):
+    lavrov = built.page("actors/sergei-lavrov/")
+    quote_links = {a["href"] for a in lavrov.select("a")}
+    assert "../../quotes/lavrov-diplomatic-potential-jcpoa/" in quote_links
+    assert "../../events/lavrov-visit-tehran/" in quote_links
+    assert "../../visit/" in quote_links, "narrative pages that mention an actor are listed on its page"
+    visit = built.page("events/lavrov-visit-tehran/")
+    assert "../../actors/sergei-lavrov/" in {a["href"] for a in visit.select("a")}
+    treaty = built.page("treaties/russia-iran-treaty/")
+    assert {"../../actors/russia/", "../../actors/iran/"} <= {a["href"] for a in treaty.select("a")}
+    russia = built.page("actors/russia/")
+    assert "../../treaties/russia-iran-treaty/" in {a["href"] for a in russia.select("a")}
+
+
+def test_every_name_on_a_narrative_page_links_to_its_page(built):
+    page = built.page("visit/")
+    hrefs = {a["href"] for a in page.select("article a")}
+    for actor in ("sergei-lavrov", "abbas-araghchi", "masoud-pezeshkian", "alexey-dedov", "isna", "p5-plus-1"):
+        assert f"../actors/{actor}/" in hrefs
+
+
+def _internal_links(html_file: Path, site: Path):
+    soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+    base = html_file.parent.relative_to(site).as_posix()
+    for tag in soup.find_all(["a", "link"], href=True):
+        href = tag["href"]
+        if re.match(r"^[a-z][a-z0-9+.-]*:", href) or href.startswith("//"):
+            continue
+        yield href, posixpath.normpath(posixpath.join(base, urldefrag(href).url)), urldefrag(href).fragment
+
+
+def test_no_internal_link_or_anchor_is_broken(built):
+    ids_cache: dict[Path, set[str]] = {}
+    broken = []
+    for html_file in built.site.rglob("*.html"):
+        for href, target, fragment in _internal_links(html_file, built.site):
+            path = built.site / target
+            if path.is_dir():
+                path = path / "index.html"
+            if not path.exists():
+                broken.append(f"{html_file.relative_to(built.site)} → {href}")
+                continue
+            if fragment and path.suffix == ".html":
+                if path not in ids_cache:
+                    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+                    ids_cache[path] = {t["id"] for t in soup.find_all(id=True)}
+                if fragment not in ids_cache[path]:
+                    broken.append(f"{html_file.relative_to(built.site)} → {href} (no anchor)")
+    assert not broken, "\n".join(broken[:20])
+
+
+def test_sidebar_lists_narratives_and_indexes_not_every_record(built):
+    page = built.page("actors/sergei-lavrov/")
+    nav_links = {a["href"] for a in page.select("nav.md-nav--primary a")}
+    assert not any("/actors/" in h and h.rstrip("/").split("/")[-1] not in ("actors", "..") for h in nav_links)
+    assert any(h.endswith("visit/") for h in nav_links)
+
+
+@pytest.mark.parametrize("collection", ["actors", "quotes", "treaties", "events", "sources", "glossary"])
+def test_index_pages_list_every_record(built, collection):
+    page = built.page(f"{collection}/")
+    hrefs = {a["href"] for a in page.select("article a")}
+    for record in DATA.all(collection):
+        assert f"{record.id}/" in hrefs
