@@ -10,7 +10,6 @@ from macros.mkdocs_glue import build_state
 from macros.render import urls
 from macros.render.escape import text
 from macros.render.linker import Linker
-from macros.render.pages import TEMPLATE_FOR
 
 
 def define_env(env) -> None:
@@ -58,8 +57,7 @@ def define_env(env) -> None:
         """A record's fact box, as on its own page."""
         ln = here()
         record = ln.get(collection, record_id)
-        template = state.renderer.env.get_template("infobox.html")
-        return Markup(template.render(r=record, ln=ln, template_name=TEMPLATE_FOR[collection]))
+        return Markup(state.renderer.env.get_template("infobox.html").render(r=record, ln=ln))
 
     @env.macro
     def count(collection: str) -> int:

@@ -1,0 +1,192 @@
+"""The built site in headless Chromium (Debian's /usr/bin/chromium driven by Playwright; no browser download)."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlparse
+
+import jsonschema
+import pytest
+
+from macros.core.collections import COLLECTIONS
+from macros.core.dates import PartialDate
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[1]
+playwright_api = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM}")
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(built):
+    handler = functools.partial(_QuietHandler, directory=str(built.site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A page with every console error and every request that left localhost recorded."""
+
+    def __init__(self, browser, server: str, javascript: bool = True):
+        self.context = browser.new_context(java_script_enabled=javascript)
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.server = server
+
+    def _route(self, route):
+        host = urlparse(route.request.url).hostname
+        if host in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            self.foreign.append(route.request.url)
+            route.abort()
+
+    def open(self, path: str):
+        self.page.goto(self.server + path, wait_until="networkidle")
+        return self.page
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, server):
+    visits = []
+
+    def make(javascript: bool = True) -> Visit:
+        v = Visit(browser, server, javascript)
+        visits.append(v)
+        return v
+
+    yield make
+    for v in visits:
+        v.close()
+
+
+PAGES = ["", "visit/", "treaty/", "grand-bargain/", "timeline/", "relations/", "compare/", "actors/sergei-lavrov/"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_load_without_console_errors_or_third_party_requests(visit, path):
+    v = visit()
+    v.open(path)
+    assert v.errors == []
+    assert v.foreign == []
+
+
+def _search(page, query: str) -> list[str]:
+    page.click("input.md-search__input")
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    return [a.get_attribute("href") for a in page.query_selector_all(".md-search-result__item a")]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Dedov", "actors/alexey-dedov/"),
+        ("diplomatic potential", "quotes/lavrov-diplomatic-potential-jcpoa/"),
+        ("Strategic Cooperation Treaty", "treaties/russia-iran-treaty/"),
+    ],
+)
+def test_search_finds_records_by_name_and_quote_text(visit, query, expected):
+    v = visit()
+    hrefs = _search(v.open(""), query)
+    assert any(urlparse(h).path.endswith(expected) for h in hrefs), hrefs
+
+
+def test_timeline_is_in_date_order(visit):
+    page = visit().open("timeline/")
+    stamps = page.eval_on_selector_all(".tme-timeline__date time", "els => els.map(e => e.getAttribute('datetime'))")
+    assert len(stamps) > 5
+    dates = [PartialDate.parse(s) for s in stamps]
+    assert dates == sorted(dates)
+
+
+def test_every_relations_node_links_to_an_existing_page(visit, server):
+    v = visit()
+    page = v.open("relations/")
+    hrefs = page.eval_on_selector_all("a.tme-node", "els => els.map(e => e.href.baseVal || e.getAttribute('href'))")
+    assert hrefs
+    for href in hrefs:
+        url = page.evaluate("h => new URL(h, location.href).href", href)
+        assert page.request.get(url).status == 200, url
+
+
+@pytest.mark.parametrize("path", ["", "visit/", "actors/sergei-lavrov/", "treaties/russia-iran-treaty/"])
+def test_axe_reports_no_violations(visit, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = visit().open(path)
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize(
+    ("path", "schema_type"),
+    [
+        ("actors/sergei-lavrov/", "Person"),
+        ("actors/russia/", "Country"),
+        ("treaties/russia-iran-treaty/", "Legislation"),
+        ("quotes/dedov-not-mediators/", "Quotation"),
+        ("events/lavrov-visit-tehran/", "Event"),
+    ],
+)
+def test_json_ld_parses_and_names_the_right_type(visit, path, schema_type):
+    page = visit().open(path)
+    blocks = page.eval_on_selector_all('script[type="application/ld+json"]', "els => els.map(e => e.textContent)")
+    nodes = [json.loads(b) for b in blocks]
+    assert any(n.get("@type") == schema_type and n.get("@context") == "https://schema.org" for n in nodes)
+
+
+def test_json_download_validates_against_the_data_schemas(visit, server):
+    page = visit().open("")
+    dataset = page.request.get(server + "downloads/dataset.json").json()
+    assert set(dataset) == {c.name for c in COLLECTIONS}
+    for info in COLLECTIONS:
+        schema = json.loads((ROOT / "schemas" / f"{info.schema}.schema.json").read_text(encoding="utf-8"))
+        jsonschema.validate(dataset[info.name], schema)
+        assert dataset[info.name], info.name
+
+
+def test_pages_read_with_javascript_off(visit):
+    v = visit(javascript=False)
+    page = v.open("visit/")
+    card = page.locator("#quote-araghchi-no-talks-under-pressure")
+    assert card.is_visible()
+    assert "We do not negotiate under pressure" in card.inner_text()

@@ -1,0 +1,77 @@
+"""Small, fast checks of the building blocks: dates, escaping, relative links, mentions, abbreviations."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.core.dates import PartialDate
+from macros.core.mentions import page_title, scan
+from macros.render.escape import text
+from macros.render.urls import page_url, relative
+
+
+@pytest.mark.parametrize(
+    ("raw", "iso", "display"),
+    [(2015, "2015", "2015"), ("2025-01", "2025-01", "January 2025"), ("2025-02-25", "2025-02-25", "25 February 2025")],
+)
+def test_partial_dates_keep_their_precision(raw, iso, display):
+    when = PartialDate.parse(raw)
+    assert (when.iso, when.display) == (iso, display)
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [("2025-02-30", "February 2025 has no day 30"), ("2025-13", "there is no month 13"), ("25-1-1", "a date must be")],
+)
+def test_impossible_dates_are_refused_with_a_reason(raw, reason):
+    with pytest.raises(ValueError, match=reason):
+        PartialDate.parse(raw)
+
+
+def test_partial_dates_sort_year_then_month_then_day():
+    dates = [PartialDate.parse(d) for d in ("2025-02", "2015", "2025-01-17", "2025", "2025-01")]
+    assert [d.iso for d in sorted(dates)] == ["2015", "2025", "2025-01", "2025-01-17", "2025-02"]
+
+
+def test_text_is_inert_in_html_markdown_and_jinja():
+    out = str(text("<script>x</script> *a* _b_ [c](d) {{ e }} {% f %} & \\ `g`\n# h"))
+    for live in ("<script", "*a*", "_b_", "[c]", "{{", "{%", "`g`", "\n"):
+        assert live not in out
+    assert "&lt;script&gt;" in out and "&amp;" in out
+
+
+@pytest.mark.parametrize(
+    ("src", "to", "expected"),
+    [
+        ("actors/x/", "quotes/q/", "../../quotes/q/"),
+        ("", "actors/x/", "actors/x/"),
+        ("actors/x/", "", "../../"),
+        ("visit/", "actors/", "../actors/"),
+        ("actors/x/", "downloads/dataset.json", "../../downloads/dataset.json"),
+    ],
+)
+def test_relative_links(src, to, expected):
+    assert relative(src, to) == expected
+
+
+def test_page_urls_follow_directory_urls():
+    assert [page_url(p) for p in ("index.md", "visit.md", "actors/index.md", "actors/x.md")] == [
+        "",
+        "visit/",
+        "actors/",
+        "actors/x/",
+    ]
+
+
+def test_mentions_find_macro_calls_with_their_position():
+    found = scan('Intro\n{{ actor("sergei-lavrov") }} and {{ fact("treaties", "jcpoa", "term") }}\n')
+    assert [(m.collection, m.id, m.line, m.column) for m in found] == [
+        ("actors", "sergei-lavrov", 2, 4),
+        ("treaties", "jcpoa", 2, 37),
+    ]
+
+
+def test_page_title_prefers_front_matter_then_heading():
+    assert page_title("---\ntitle: Front\n---\n# Heading\n", "x") == "Front"
+    assert page_title("# The visit\n", "x") == "The visit"
+    assert page_title("no heading", "fallback") == "fallback"
