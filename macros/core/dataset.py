@@ -117,6 +117,7 @@ def load_dataset(
     records: dict[str, dict[str, Record]] = {c.name: {} for c in COLLECTIONS}
     raw: dict[Key, dict] = {}
     origins: dict[Key, Origin] = {}
+    unchecked: list[tuple[Key, dict, Origin]] = []  # records with schema problems: references are still checked
     for collection, file in files:
         loaded, load_problems = load_yaml(file, relative_path(file, root))
         problems += load_problems
@@ -128,7 +129,7 @@ def load_dataset(
             continue
         broken = {p.record_id for p in schema_problems}
         for i, item in enumerate(loaded.value):
-            if not isinstance(item, dict) or not isinstance(item.get("id"), str) or item["id"] in broken:
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
                 continue
             origin = Origin(loaded, i)
             key = (collection, item["id"])
@@ -143,6 +144,10 @@ def load_dataset(
                     )
                 )
                 continue
+            origins[key] = origin
+            if item["id"] in broken:
+                unchecked.append((key, item, origin))
+                continue
             try:
                 records[collection][item["id"]] = build(MODEL_FOR[collection], item)
             except FieldValueError as exc:
@@ -155,12 +160,15 @@ def load_dataset(
                         hint="check the date against the source",
                     )
                 )
+                unchecked.append((key, item, origin))
                 continue
-            origins[key] = origin
             raw[key] = item
+    known = {name: {rid for (coll, rid) in origins if coll == name} for name in records}
     index = CrossIndex()
     for key, item in raw.items():
-        problems += _reference_problems(key, item, schemas[key[0]].refs, records, origins[key], index)
+        problems += _reference_problems(key, item, schemas[key[0]].refs, records, known, origins[key], index)
+    for key, item, origin in unchecked:
+        problems += _reference_problems(key, item, schemas[key[0]].refs, records, known, origin, CrossIndex())
     problems += semantic_problems(records, origins, today or date.today())
     if problems:
         raise DataErrors(problems)
@@ -191,16 +199,20 @@ def _reference_problems(
     item: dict,
     refs: tuple[RefSpec, ...],
     records: dict[str, dict[str, Record]],
+    known: dict[str, set[str]],
     origin: Origin,
     index: CrossIndex,
 ) -> list[Problem]:
+    """Problems with the references in one record; every valid reference is added to ``index``."""
     problems = []
     for spec in refs:
         targets = records[spec.target]
         for path, target_id in _walk(item, spec.path):
+            if not isinstance(target_id, str):
+                continue  # a wrong type, already reported by the schema
             target = targets.get(target_id)
-            if target is None:
-                near = suggest(target_id, targets)
+            if target_id not in known[spec.target]:
+                near = suggest(target_id, known[spec.target])
                 problems.append(
                     origin.problem(
                         key[1],
@@ -210,6 +222,8 @@ def _reference_problems(
                         hint=f"did you mean '{near}'?" if near else f"add the record to data/{spec.target}/ first",
                     )
                 )
+            elif target is None:
+                continue  # the target exists but has problems of its own, reported there
             elif spec.kinds and getattr(target, "kind", None) not in spec.kinds:
                 problems.append(
                     origin.problem(

@@ -76,5 +76,5 @@ def describe(value: object, limit: int = 60) -> str:
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
-        return "a list"
+        return "a list" if value else "an empty list"
     return repr(value)

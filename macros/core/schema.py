@@ -124,8 +124,15 @@ def _explain(error: ValidationError, loaded: LoadedFile) -> Problem:
     if kind == "type":
         wanted = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
         expected = " or ".join(_TYPE_NAMES.get(t, t) for t in wanted)
-        message = f"wrong type: expected {expected}"
-        hint = "quote text values, write lists as '- item' lines" if "array" in wanted else None
+        message = "wrong type"
+        if not error.absolute_path:
+            message, hint = "a data file must be a list of records", "start each record with a '- id: ...' line"
+        elif "array" in wanted:
+            hint = "write a list: one '- item' line per item, or [item, item]"
+        elif "object" in wanted:
+            hint = "write the record as 'field: value' lines under its '- '"
+        elif "string" in wanted and not isinstance(error.instance, (dict, list)):
+            hint = "put the value in quotes so YAML reads it as text"
     elif kind == "enum":
         expected = "one of: " + ", ".join(map(str, error.validator_value))
         near = suggest(error.instance, error.validator_value)
@@ -137,8 +144,6 @@ def _explain(error: ValidationError, loaded: LoadedFile) -> Problem:
         if error.validator_value == "\\S":
             message = "text is empty or blank"
             hint = "write the text, or remove the field"
-    elif kind == "minLength":
-        message, expected, hint = "text is empty", "non-empty text", "write the text, or remove the field"
     elif kind == "minItems":
         message, expected = "the list is empty", f"at least {error.validator_value} item(s)"
         hint = "add at least one id" if schema.get("items", {}).get("x-ref") else "add an item"

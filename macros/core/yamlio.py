@@ -106,18 +106,22 @@ class _Converter:
 
     def _check_tag(self, node: yaml.Node, expected: str) -> None:
         if node.tag != expected:
-            self.problem(node, f"the YAML tag {node.tag} is not allowed", "remove the tag: data files use plain YAML")
+            self._refuse_tag(node)
+
+    def _refuse_tag(self, node: yaml.Node) -> None:
+        shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+        self.problem(
+            node,
+            f"the YAML tag {shown} is not allowed",
+            "remove the tag: data files are plain YAML, and tags such as !!python/... are never executed",
+        )
 
     def _scalar(self, node: yaml.Node) -> object:
         if not isinstance(node, yaml.ScalarNode):
             self.problem(node, "field names must be text", "use a lower-case field name")
             return None
         if node.tag not in _SCALAR_TAGS:
-            self.problem(
-                node,
-                f"the YAML tag {node.tag} is not allowed",
-                "remove the tag: data files use plain YAML (tags such as !!python/... are never executed)",
-            )
+            self._refuse_tag(node)
             return None
         return self.loader.construct_object(node)
 
