@@ -30,8 +30,9 @@ format: $(READY)
 validate: $(READY)  ## Check data/ against the schemas and references, without building
 	$(BIN)/python -m macros.validate
 
+# SOURCE_DATE_EPOCH (the last commit's time) makes the output byte-identical for the same commit.
 build: $(READY)
-	$(BIN)/mkdocs build --strict
+	SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || date +%s)}" $(BIN)/mkdocs build --strict
 
 pytest: $(READY)
 	$(BIN)/python -m pytest

@@ -67,7 +67,7 @@ class PageSource:
 
 def front_matter(title: str, **extra: object) -> str:
     """YAML front matter; the title is HTML-escaped because themes print it unescaped."""
-    meta = {"title": str(escape(title)), "render_macros": False, **extra}
+    meta = {"title": str(escape(" ".join(title.split()))), "render_macros": False, **extra}
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
