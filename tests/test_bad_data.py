@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import copy_project, run_build
 
 CASES = sorted(p for p in (Path(__file__).parent / "bad_data").iterdir() if p.is_dir())

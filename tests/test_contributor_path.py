@@ -8,9 +8,10 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, run_build
 
 from macros.core.collections import BY_NAME
+
+from conftest import ROOT, run_build
 
 DATA_FILES = sorted((ROOT / "data").rglob("*.yml"))
 

@@ -10,7 +10,6 @@ import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, copy_project, run_build
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +17,8 @@ from macros.core import load_dataset
 from macros.render.abbreviations import Abbreviations
 from macros.render.linker import SiteContext
 from macros.render.pages import PageRenderer
+
+from conftest import ROOT, copy_project, run_build
 
 CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
 EXTENSIONS = [e if isinstance(e, str) else next(iter(e)) for e in CONFIG["markdown_extensions"]]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import escape
@@ -15,7 +15,7 @@ from macros.core.errors import relative_path
 from macros.render import downloads, structured, urls
 from macros.render.abbreviations import Abbreviations
 from macros.render.linker import Linker, Narrative, SiteContext
-from macros.render.pages import PageRenderer
+from macros.render.pages import PageRenderer, PageSource
 
 
 @dataclass
@@ -25,6 +25,7 @@ class BuildState:
     abbreviations: Abbreviations
     structured: structured.StructuredData
     site_description: str
+    generated: dict[str, PageSource] = field(default_factory=dict)  # src path → generated page
 
     def linker(self, page_url: str) -> Linker:
         return Linker(self.site, page_url)

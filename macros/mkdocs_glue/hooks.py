@@ -17,7 +17,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
 from macros.core import DataErrors  # noqa: E402
-from macros.mkdocs_glue import build_state  # noqa: E402
+from macros.mkdocs_glue import build_state, fragments  # noqa: E402
 
 
 @event_priority(100)  # before mkdocs-macros-plugin, whose macros read the loaded data
@@ -37,16 +37,30 @@ def on_config(config):
 
 
 def on_files(files, config):
+    """Add every generated page (front matter only: bodies are rendered per page) and the downloads."""
     state = build_state.current()
     for page in state.renderer.pages():
         inclusion = InclusionLevel.NOT_IN_NAV if page.record else InclusionLevel.INCLUDED
-        files.append(File.generated(config, page.src, content=page.markdown, inclusion=inclusion))
+        files.append(File.generated(config, page.src, content=page.front_matter, inclusion=inclusion))
+        state.generated[page.src] = page
     for path, content in state.downloads():
         files.append(File.generated(config, path, content=content))
     return files
 
 
+def on_page_markdown(markdown, page, config, files):
+    generated = build_state.current().generated.get(page.file.src_uri)
+    if generated is None:
+        return markdown
+    skeleton, page.tme_fragments = fragments.split(generated.render())
+    return skeleton
+
+
 def on_page_content(html, page, config, files):
+    chunks = getattr(page, "tme_fragments", None)
+    if chunks is not None:
+        html = fragments.join(html, chunks)
+        del page.tme_fragments
     return build_state.current().abbreviations.annotate(html)
 
 

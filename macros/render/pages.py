@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 import yaml
 from markupsafe import Markup, escape
@@ -57,12 +58,21 @@ ACTOR_KIND_HEADINGS = {
 
 @dataclass(frozen=True)
 class PageSource:
-    """A page to add to the site: where it goes, its title and its Markdown."""
+    """A page to add to the site: where it goes, its title, and how to render its Markdown body (on demand)."""
 
     src: str
     title: str
-    markdown: str
+    render: Callable[[], str]
     record: str | None = None  # "collection/id" for record pages
+
+    @property
+    def front_matter(self) -> str:
+        return front_matter(self.title, **({"tme_record": self.record} if self.record else {}))
+
+    @property
+    def markdown(self) -> str:
+        """The whole page source: front matter and body."""
+        return self.front_matter + self.render()
 
 
 def front_matter(title: str, **extra: object) -> str:
@@ -72,7 +82,7 @@ def front_matter(title: str, **extra: object) -> str:
 
 
 class PageRenderer:
-    """Renders every generated page from the dataset, once per build."""
+    """Plans every generated page from the dataset; each page's body is rendered when asked for."""
 
     def __init__(self, site: SiteContext):
         self.site = site
@@ -92,10 +102,10 @@ class PageRenderer:
 
     def record_page(self, record: Record) -> PageSource:
         key = f"{record.collection}/{record.id}"
-        markdown = front_matter(record.title, tme_record=key) + self.record_body(record)
-        return PageSource(urls.record_src(record.collection, record.id), record.title, markdown, key)
+        src = urls.record_src(record.collection, record.id)
+        return PageSource(src, record.title, partial(self.record_body, record), key)
 
-    def index_page(self, collection: str) -> PageSource:
+    def index_body(self, collection: str) -> str:
         records = sorted(self.site.dataset.all(collection), key=sort_key)
         info = BY_NAME[collection]
         groups: list[tuple[str | None, list[Record]]]
@@ -108,33 +118,39 @@ class PageRenderer:
             groups = [(None, records)]
         ln = self.linker(urls.index_url(collection))
         noun = info.singular if len(records) == 1 else info.plural_title.lower()
-        body = self.env.get_template("index.html").render(
+        return self.env.get_template("index.html").render(
             ln=ln, groups=groups, count=len(records), noun=noun, collection=collection
         )
-        return PageSource(urls.index_src(collection), info.plural_title, front_matter(info.plural_title) + body)
 
-    def overview_page(self, src: str, title: str, template: str, **context: object) -> PageSource:
-        ln = self.linker(urls.page_url(src))
-        body = self.env.get_template(template).render(ln=ln, **context)
-        return PageSource(src, title, front_matter(title) + body)
+    def index_page(self, collection: str) -> PageSource:
+        return PageSource(
+            urls.index_src(collection), BY_NAME[collection].plural_title, partial(self.index_body, collection)
+        )
+
+    def overview_body(self, src: str, template: str, context: Callable[[], dict]) -> str:
+        return self.env.get_template(template).render(ln=self.linker(urls.page_url(src)), **context())
+
+    def timeline_context(self) -> dict:
+        years = overview.timeline(self.site.dataset)
+        entries = [e for _, group in years for e in group]
+        first = entries[0].date.display if entries else ""
+        last = entries[-1].date.display if entries else ""
+        return {"years": years, "count": len(entries), "first": first, "last": last}
 
     def overview_pages(self) -> Iterator[PageSource]:
         data = self.site.dataset
-        years = overview.timeline(data)
-        entries = [e for _, group in years for e in group]
-        yield self.overview_page(
-            "timeline.md",
-            "Timeline",
-            "timeline.html",
-            years=years,
-            count=len(entries),
-            first=entries[0].date.display if entries else "",
-            last=entries[-1].date.display if entries else "",
+        views = (
+            ("timeline.md", "Timeline", "timeline.html", self.timeline_context),
+            (
+                "compare.md",
+                "Treaties compared",
+                "comparison.html",
+                lambda: {"treaties": overview.compared_treaties(data)},
+            ),
+            ("relations.md", "Who is who", "relations.html", lambda: {"m": overview.relations(data)}),
         )
-        yield self.overview_page(
-            "compare.md", "Treaties compared", "comparison.html", treaties=overview.compared_treaties(data)
-        )
-        yield self.overview_page("relations.md", "Who is who", "relations.html", m=overview.relations(data))
+        for src, title, template, context in views:
+            yield PageSource(src, title, partial(self.overview_body, src, template, context))
 
     def pages(self) -> Iterator[PageSource]:
         yield from self.overview_pages()

@@ -1,0 +1,1 @@
+"""Benchmarks: a synthetic-data generator, a plain-MkDocs floor, and `python -m bench.run`."""

@@ -1,0 +1,57 @@
+"""The floor: the same pages as plain Markdown files in a plain MkDocs Material project (no hooks, no macros).
+
+Record, index and overview pages are the generator's own Markdown written to disk; hand-written pages are the HTML
+our build produced for them; downloads are copied as static files. What is left is MkDocs + Material's own cost.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import yaml
+
+from macros.core import load_dataset
+from macros.mkdocs_glue import build_state
+
+
+def _plain_config(project: Path, dest: Path, record_folders: set[str]) -> None:
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = yaml.safe_load(text.replace("!ENV", ""))
+    config.pop("hooks", None)
+    config.pop("watch", None)
+    config["site_url"] = "http://127.0.0.1:8000/"
+    config["plugins"] = ["search"]
+    config["theme"].pop("custom_dir", None)
+    # Record pages stay out of the nav here too (our hooks mark them NOT_IN_NAV; plain MkDocs needs a pattern).
+    config["not_in_nav"] = "\n".join(f"/{folder}/*" for folder in sorted(record_folders))
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def write_floor(project: Path, built_site: Path, dest: Path) -> Path:
+    """Write the floor project for ``project`` (whose build output is ``built_site``) to ``dest``."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    docs = dest / "docs"
+    shutil.copytree(project / "docs" / "assets", docs / "assets")
+    load_dataset(root=project)  # same validation, so a broken project fails here too
+    state = build_state.start(project, project / "docs", "http://127.0.0.1:8000/", "")
+    _plain_config(project, dest, {page.src.split("/")[0] for page in state.renderer.pages() if page.record})
+    for page in state.renderer.pages():
+        target = docs / page.src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown.replace("render_macros: false\n", ""), encoding="utf-8")
+    for path, content in state.downloads():
+        target = docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    for src in sorted((project / "docs").glob("*.md")):
+        url = "" if src.stem == "index" else src.stem + "/"
+        html = (built_site / url / "index.html").read_text(encoding="utf-8")
+        article = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S)
+        body = article.group(1) if article else ""
+        title = re.search(r"<h1[^>]*>(.*?)<", body)
+        front = yaml.safe_dump({"title": title.group(1) if title else src.stem})
+        (docs / src.name).write_text(f"---\n{front}---\n\n<div>\n{body}\n</div>\n", encoding="utf-8")
+    return dest
