@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import posixpath
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from macros.core.dates import PartialDate
 from macros.core.mentions import page_title, scan
@@ -52,6 +56,21 @@ def test_text_is_inert_in_html_markdown_and_jinja():
 )
 def test_relative_links(src, to, expected):
     assert relative(src, to) == expected
+
+
+_segment = st.sampled_from(["actors", "quotes", "x", "y", "index.html", "dataset.json"])
+_folder_url = st.lists(_segment, max_size=3).map(lambda parts: "".join(f"{p}/" for p in parts))
+_any_url = st.one_of(_folder_url, st.builds(lambda d, f: d + f, _folder_url, _segment))
+
+
+@given(src=_folder_url, to=_any_url, anchor=st.sampled_from(["", "#q"]))
+def test_relative_links_agree_with_posixpath(src, to, anchor):
+    """The fast string version gives what ``posixpath.relpath`` gives, and resolves back to the target."""
+    rel = posixpath.relpath(to or ".", src or ".")
+    expected = ("./" if rel == "." else rel + "/") if (not to or to.endswith("/")) else rel
+    assert relative(src, to + anchor) == expected + anchor
+    resolved = posixpath.normpath(posixpath.join(src or ".", expected))
+    assert resolved == posixpath.normpath(to or ".")
 
 
 def test_page_urls_follow_directory_urls():

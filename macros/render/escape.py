@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup, escape
 
 # Punctuation that Markdown, its extensions or a template engine could act on inside a line of inline HTML,
 # written as numeric character references: browsers show the characters, Markdown and Jinja leave them alone.
 # Line breaks become spaces (HTML folds them anyway), so line-start syntax (lists, headings, rules) cannot form.
 _INERT = str.maketrans({**{ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]"}, "\n": " ", "\r": " "})
+_PLAIN = re.compile(r"[^&<>\"'\\`*_{}\[\]\n\r]*")  # text with nothing to escape or neutralise
 
 
 def text(value: object) -> Markup:
     """Data text as inert HTML: HTML-escaped, then Markdown/Jinja punctuation neutralised."""
     if isinstance(value, Markup):
         return value
-    head, *rest = str(escape(str(value))).split("&")
+    value = str(value)
+    if _PLAIN.fullmatch(value):  # most names and dates: nothing to do
+        return Markup(value)
+    head, *rest = str(escape(value)).split("&")
     # Every "&" left is the start of an entity that escape() wrote; keep those intact.
     pieces = [head.translate(_INERT)]
     for chunk in rest:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 
-import yaml
 from markupsafe import Markup, escape
 
 from macros.core.collections import BY_NAME, COLLECTIONS
@@ -75,10 +76,19 @@ class PageSource:
         return self.front_matter + self.render()
 
 
+# Characters YAML will not read raw inside a double-quoted scalar, or would fold as line breaks; JSON leaves them raw.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def _scalar(value: object) -> str:
+    """A YAML scalar for a string or boolean: JSON (a subset of YAML), with YAML's unreadable characters escaped."""
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
+
+
 def front_matter(title: str, **extra: object) -> str:
     """YAML front matter; the title is HTML-escaped because themes print it unescaped."""
     meta = {"title": str(escape(" ".join(title.split()))), "render_macros": False, **extra}
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+    return "---\n" + "".join(f"{key}: {_scalar(value)}\n" for key, value in meta.items()) + "---\n\n"
 
 
 class PageRenderer:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
-
 
 def record_src(collection: str, record_id: str) -> str:
     """Source path of a record's generated page, relative to the docs folder."""
@@ -34,10 +32,21 @@ def page_url(src: str) -> str:
 
 
 def relative(from_url: str, to_url: str) -> str:
-    """Link from the page at ``from_url`` to ``to_url`` (both site-relative, directory style)."""
+    """Link from the page at ``from_url`` to ``to_url`` (both site-relative, directory style, already normalised).
+
+    Plain string work rather than ``posixpath.relpath``: it runs for every link on every page.
+    """
     target, hash_, anchor = to_url.partition("#")
-    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
-    rel = posixpath.relpath(target or ".", base or ".")
-    if target.endswith("/") or not target:
+    base = from_url.split("/")[:-1]  # the folders the page sits in: "actors/x/" → ["actors", "x"]
+    parts = target.split("/")
+    if not target or target.endswith("/"):
+        parts.pop()
+    common = 0
+    for mine, theirs in zip(base, parts, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    rel = "/".join([".."] * (len(base) - common) + parts[common:]) or "."
+    if not target or target.endswith("/"):
         rel = "./" if rel == "." else rel + "/"
     return rel + hash_ + anchor
