@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -99,6 +101,19 @@ def data_files(data_dir: Path, root: Path) -> tuple[list[tuple[str, Path]], list
     return files, problems
 
 
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Loading makes hundreds of thousands of small objects and no garbage cycles; the cyclic collector's repeated
+    passes over them cost about a third of the load time at 1 000 records and free nothing (see bench/)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_dataset(
     data_dir: Path | None = None,
     schema_dir: Path | None = None,
@@ -107,6 +122,11 @@ def load_dataset(
     today: date | None = None,
 ) -> Dataset:
     """Load, validate and index the data. Raises :class:`DataErrors` listing every problem found."""
+    with _cyclic_gc_paused():
+        return _load_dataset(data_dir, schema_dir, root, today)
+
+
+def _load_dataset(data_dir: Path | None, schema_dir: Path | None, root: Path | None, today: date | None) -> Dataset:
     root = root or PROJECT_ROOT
     data_dir = data_dir or root / "data"
     schema_dir = schema_dir or PROJECT_ROOT / "schemas"
