@@ -6,16 +6,15 @@ import argparse
 import itertools
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from bench.floor import write_floor
 from bench.generate import actor_id, generate
+from bench.serving import serving, wait_for
 from macros.core import load_dataset
 
 OUT = Path(__file__).resolve().parent / "out"
@@ -79,43 +78,17 @@ def folder_bytes(folder: Path) -> int:
 
 def serve_rebuild_seconds(project: Path, timeout: float = 900) -> float:
     """Seconds from saving a one-record YAML edit until `mkdocs serve` serves the changed page."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    url = f"http://127.0.0.1:{port}/actors/{actor_id(0)}/"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=ENV,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-
-    def page() -> str:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                return response.read().decode()
-        except OSError:
-            return ""
-
-    try:
-        deadline = time.monotonic() + timeout
-        while "Actor 000000" not in page():
-            if time.monotonic() > deadline:
-                raise SystemExit("mkdocs serve did not start in time")
-            time.sleep(0.5)
+    with serving(project, ENV) as base:
+        url = f"{base}actors/{actor_id(0)}/"
+        if wait_for(url, lambda body: "Actor 000000" in body, timeout, every=0.5) is None:
+            raise SystemExit("mkdocs serve did not start in time")
         time.sleep(2)  # let the watcher settle
         data = project / "data" / "actors" / "actors-000000.yml"
         data.write_text(data.read_text(encoding="utf-8").replace("name: Actor 000000", "name: Edited 000000", 1))
         start = time.monotonic()
-        while "Edited 000000" not in page():
-            if time.monotonic() - start > timeout:
-                raise SystemExit("the edit was not served in time")
-            time.sleep(0.1)
+        if wait_for(url, lambda body: "Edited 000000" in body, timeout, every=0.1) is None:
+            raise SystemExit("the edit was not served in time")
         return round(time.monotonic() - start, 2)
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
 
 
 def fastest(builds: list[Build]) -> Build:

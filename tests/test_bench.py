@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bench.floor import write_floor
 from bench.generate import actor_id, generate
+from bench.run import serve_rebuild_seconds
 from macros.core import load_dataset
 
 from conftest import run_build
@@ -39,3 +40,9 @@ def test_record_pages_have_the_same_shape_at_every_size(tmp_path):
     key = ("actors", actor_id(0))
     for collection in ("quotes", "treaties", "events", "actors"):
         assert len(small.index.referrers(key, collection)) == len(large.index.referrers(key, collection))
+
+
+def test_serve_measurement_sees_the_edited_record(tmp_path):
+    project = generate(20, tmp_path / "site-20")
+    assert serve_rebuild_seconds(project, timeout=120) >= 0  # it returns only once the edited page is served
+    assert "name: Edited 000000" in (project / "data" / "actors" / "actors-000000.yml").read_text(encoding="utf-8")
