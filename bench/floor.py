@@ -12,7 +12,6 @@ from pathlib import Path
 
 import yaml
 
-from macros.core import load_dataset
 from macros.mkdocs_glue import build_state
 
 
@@ -29,23 +28,24 @@ def _plain_config(project: Path, dest: Path, record_folders: set[str]) -> None:
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+def _write(path: Path, content: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(content, encoding="utf-8")
+
+
 def write_floor(project: Path, built_site: Path, dest: Path) -> Path:
     """Write the floor project for ``project`` (whose build output is ``built_site``) to ``dest``."""
     if dest.exists():
         shutil.rmtree(dest)
     docs = dest / "docs"
     shutil.copytree(project / "docs" / "assets", docs / "assets")
-    load_dataset(root=project)  # same validation, so a broken project fails here too
-    state = build_state.start(project, project / "docs", "http://127.0.0.1:8000/", "")
-    _plain_config(project, dest, {page.src.split("/")[0] for page in state.renderer.pages() if page.record})
-    for page in state.renderer.pages():
-        target = docs / page.src
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown.replace("render_macros: false\n", ""), encoding="utf-8")
+    state = build_state.start(project, project / "docs", "http://127.0.0.1:8000/", "")  # loads and validates once
+    pages = list(state.renderer.pages())
+    _plain_config(project, dest, {page.src.split("/")[0] for page in pages if page.record})
+    for page in pages:
+        _write(docs / page.src, page.markdown.replace("render_macros: false\n", ""))
     for path, content in state.downloads():
-        target = docs / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
+        _write(docs / path, content)
     for src in sorted((project / "docs").glob("*.md")):
         url = "" if src.stem == "index" else src.stem + "/"
         html = (built_site / url / "index.html").read_text(encoding="utf-8")
