@@ -132,7 +132,10 @@ def _load_dataset(data_dir: Path | None, schema_dir: Path | None, root: Path | N
     schema_dir = schema_dir or PROJECT_ROOT / "schemas"
     if not data_dir.is_dir():
         raise DataErrors([Problem(relative_path(data_dir, root), 1, 1, "the data folder does not exist")])
-    schemas = {c.name: Schema(schema_dir / f"{c.schema}.schema.json") for c in COLLECTIONS}
+    schemas = {
+        c.name: Schema(schema_dir / f"{c.schema}.schema.json", relative_path(schema_dir / f"{c.schema}.schema.json", root))
+        for c in COLLECTIONS
+    }
     files, problems = data_files(data_dir, root)
     records: dict[str, dict[str, Record]] = {c.name: {} for c in COLLECTIONS}
     raw: dict[Key, dict] = {}

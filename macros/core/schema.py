@@ -9,14 +9,21 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
-from jsonschema import Draft202012Validator, ValidationError
+from jsonschema import Draft202012Validator, ValidationError, validators
+from jsonschema.exceptions import SchemaError
+from referencing import Registry, Resource
+from referencing.exceptions import Unresolvable
 
-from macros.core.errors import Problem, describe
+from macros.core.errors import DataErrors, Problem, describe
 from macros.core.yamlio import LoadedFile
+
+SHARED_DEFS = "defs.schema.json"  # the field kinds (id, line, text, date, url) every schema refers to
 
 _TYPE_NAMES = {
     "string": "text",
@@ -31,6 +38,71 @@ _PATTERN_NAMES = {
     "\\S": "text that is not blank",
     "^https://[^\\s]+$": "an https:// address with no spaces",
 }
+
+
+_ECMA_END = re.compile(r"\\.|\[(?:\\.|[^\]])*\]|\$", re.DOTALL)
+
+
+@cache
+def ecma_regex(pattern: str) -> re.Pattern[str]:
+    """A JSON Schema ``pattern`` compiled with ECMA-262 meaning: ``$`` is the very end of the text.
+
+    Python's ``$`` also matches before a final newline, so ``^[a-z]+$`` would accept ``"index\\n"``.
+    Escapes and character classes are left alone; every other ``$`` becomes ``\\Z``.
+    """
+    return re.compile(_ECMA_END.sub(lambda m: r"\Z" if m.group() == "$" else m.group(), pattern))
+
+
+def _pattern(validator, pattern: str, instance: object, schema: dict) -> Iterator[ValidationError]:
+    if validator.is_type(instance, "string") and not ecma_regex(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+
+
+def _read_json(path: Path, shown: str) -> dict:
+    """A schema file's JSON, or DataErrors naming the file and the position of the mistake."""
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataErrors([Problem(shown, 1, 1, "the schema file is missing", hint="restore it from git")]) from None
+    except (UnicodeDecodeError, OSError) as exc:
+        raise DataErrors([Problem(shown, 1, 1, f"the schema file cannot be read ({type(exc).__name__})")]) from None
+    except json.JSONDecodeError as exc:
+        raise DataErrors(
+            [Problem(shown, exc.lineno, exc.colno, f"the schema is not valid JSON: {exc.msg}", hint="fix the JSON")]
+        ) from None
+    if not isinstance(document, dict):
+        raise DataErrors([Problem(shown, 1, 1, "a schema must be a JSON object")])
+    return document
+
+
+def _check_schema(document: dict, shown: str) -> None:
+    try:
+        _Validator.check_schema(document)
+    except SchemaError as exc:
+        where = "/".join(str(p) for p in exc.absolute_path) or None
+        raise DataErrors(
+            [
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    f"the schema is not a valid JSON Schema: {exc.message}",
+                    field=where,
+                    hint="compare with the other files in schemas/",
+                )
+            ]
+        ) from None
+
+
+@cache
+def _registry(schema_dir: Path, shown_dir: str) -> Registry:
+    shown = f"{shown_dir}/{SHARED_DEFS}"
+    defs = _read_json(schema_dir / SHARED_DEFS, shown)
+    _check_schema(defs, shown)
+    return Registry().with_resource(SHARED_DEFS, Resource.from_contents(defs))
 
 
 @dataclass(frozen=True)
@@ -49,16 +121,28 @@ class RefSpec:
 class Schema:
     """A collection's JSON Schema, its validator and the reference fields it declares."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, shown: str | None = None):
+        """Read and check a schema; raises DataErrors naming the file if it is not a usable schema."""
         self.path = path
-        self.document = json.loads(path.read_text(encoding="utf-8"))
-        self.record = self.document["$defs"]["record"]
-        self.validator = Draft202012Validator(self.document)
+        shown = shown or path.as_posix()
+        self.document = _read_json(path, shown)
+        _check_schema(self.document, shown)
+        record = self.document.get("$defs", {}).get("record")
+        if not isinstance(record, dict):
+            raise DataErrors([Problem(shown, 1, 1, "the schema has no $defs/record", hint="describe a record there")])
+        self.record = record
+        self.validator = _Validator(self.document, registry=_registry(path.parent, shown.rpartition("/")[0]))
         self.refs = tuple(_find_refs(self.record, ()))
+        self.shown = shown
 
     def problems(self, loaded: LoadedFile) -> list[Problem]:
         """Every structural problem in a loaded file, with positions and suggestions."""
-        return [_explain(error, loaded) for error in self.validator.iter_errors(loaded.value)]
+        try:
+            return [_explain(error, loaded) for error in self.validator.iter_errors(loaded.value)]
+        except Unresolvable as exc:
+            raise DataErrors(
+                [Problem(self.shown, 1, 1, f"the schema refers to something that does not exist: {exc}")]
+            ) from None
 
 
 def _find_refs(node: dict, path: tuple[str, ...]) -> Iterator[RefSpec]:
@@ -144,6 +228,14 @@ def _explain(error: ValidationError, loaded: LoadedFile) -> Problem:
         if error.validator_value == "\\S":
             message = "text is empty or blank"
             hint = "write the text, or remove the field"
+    elif kind == "not":
+        message = schema.get("x-message", "value is not allowed here")
+        hint = schema.get("x-fix")
+    elif kind == "maxLength":
+        message = "value is too long"
+        expected = f"at most {error.validator_value} characters"
+        found = f"{len(error.instance)} characters"
+        hint = "shorten it"
     elif kind == "minItems":
         message, expected = "the list is empty", f"at least {error.validator_value} item(s)"
         hint = "add at least one id" if schema.get("items", {}).get("x-ref") else "add an item"
