@@ -70,12 +70,43 @@ class Dataset:
         return sum(len(v) for v in self.records.values())
 
 
+def _not_regular(path: Path, root: Path) -> Problem | None:
+    """A problem if ``path`` is a symbolic link or not a plain file or folder; it is never followed or read."""
+    if path.is_symlink():
+        return Problem(
+            relative_path(path, root, resolve=False),
+            1,
+            1,
+            "this is a symbolic link; data must be regular files inside the repository",
+            hint="replace the link with the file itself",
+        )
+    if not (path.is_dir() or path.is_file()):
+        return Problem(relative_path(path, root, resolve=False), 1, 1, "this is not a regular file or folder")
+    return None
+
+
+def _files_under(folder: Path, root: Path) -> Iterator[tuple[Path, Problem | None]]:
+    """Every entry below ``folder``, depth first and sorted, without following links."""
+    for entry in sorted(folder.iterdir()):
+        if entry.name.startswith("."):
+            continue
+        problem = _not_regular(entry, root)
+        if problem or entry.is_file():
+            yield entry, problem
+        else:
+            yield from _files_under(entry, root)
+
+
 def data_files(data_dir: Path, root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
     """The data files of every collection, sorted, and problems for anything that does not belong."""
     files, problems = [], []
     for entry in sorted(data_dir.iterdir()):
-        shown = relative_path(entry, root)
-        if entry.name.startswith(".") or entry.suffix == ".md":
+        shown = relative_path(entry, root, resolve=False)
+        if entry.name.startswith(".") or (entry.suffix == ".md" and not entry.is_symlink()):
+            continue
+        problem = _not_regular(entry, root)
+        if problem:
+            problems.append(problem)
             continue
         if not entry.is_dir() or entry.name not in BY_NAME:
             near = suggest(entry.name, BY_NAME)
@@ -90,14 +121,15 @@ def data_files(data_dir: Path, root: Path) -> tuple[list[tuple[str, Path]], list
                 )
             )
             continue
-        for file in sorted(entry.rglob("*")):
-            if file.is_file() and not file.name.startswith("."):
-                if file.suffix in DATA_SUFFIXES:
-                    files.append((entry.name, file))
-                elif file.suffix != ".md":
-                    problems.append(
-                        Problem(relative_path(file, root), 1, 1, "not a data file", hint="data files end in .yml")
-                    )
+        for file, problem in _files_under(entry, root):
+            if problem:
+                problems.append(problem)
+            elif file.suffix in DATA_SUFFIXES:
+                files.append((entry.name, file))
+            elif file.suffix != ".md":
+                problems.append(
+                    Problem(relative_path(file, root, resolve=False), 1, 1, "not a data file", hint="data files end in .yml")
+                )
     return files, problems
 
 
@@ -132,6 +164,8 @@ def _load_dataset(data_dir: Path | None, schema_dir: Path | None, root: Path | N
     schema_dir = schema_dir or PROJECT_ROOT / "schemas"
     if not data_dir.is_dir():
         raise DataErrors([Problem(relative_path(data_dir, root), 1, 1, "the data folder does not exist")])
+    if data_dir.is_symlink():
+        raise DataErrors([_not_regular(data_dir, root)])
     schemas = {
         c.name: Schema(schema_dir / f"{c.schema}.schema.json", relative_path(schema_dir / f"{c.schema}.schema.json", root))
         for c in COLLECTIONS
@@ -141,14 +175,17 @@ def _load_dataset(data_dir: Path | None, schema_dir: Path | None, root: Path | N
     raw: dict[Key, dict] = {}
     origins: dict[Key, Origin] = {}
     unchecked: list[tuple[Key, dict, Origin]] = []  # records with schema problems: references are still checked
+    unread: set[str] = set()  # collections with a file that did not load: their ids are unknown, not missing
     for collection, file in files:
-        loaded, load_problems = load_yaml(file, relative_path(file, root))
+        loaded, load_problems = load_yaml(file, relative_path(file, root, resolve=False))
         problems += load_problems
         if load_problems:
+            unread.add(collection)
             continue
         schema_problems = schemas[collection].problems(loaded)
         problems += schema_problems
         if not isinstance(loaded.value, list):
+            unread.add(collection)
             continue
         broken = {p.record_id for p in schema_problems}
         for i, item in enumerate(loaded.value):
@@ -186,7 +223,9 @@ def _load_dataset(data_dir: Path | None, schema_dir: Path | None, root: Path | N
                 unchecked.append((key, item, origin))
                 continue
             raw[key] = item
-    known = {name: {rid for (coll, rid) in origins if coll == name} for name in records}
+    known: dict[str, set[str] | None] = {name: {rid for (coll, rid) in origins if coll == name} for name in records}
+    for name in unread:
+        known[name] = None  # any id may be in the file that did not load: report that file's problem only
     index = CrossIndex()
     for key, item in raw.items():
         problems += _reference_problems(key, item, schemas[key[0]].refs, records, known, origins[key], index)
@@ -194,7 +233,7 @@ def _load_dataset(data_dir: Path | None, schema_dir: Path | None, root: Path | N
         problems += _reference_problems(key, item, schemas[key[0]].refs, records, known, origin, CrossIndex())
     problems += semantic_problems(records, origins, today or date.today())
     if problems:
-        raise DataErrors(problems)
+        raise DataErrors(problems, unread)
     return Dataset(records, origins, index, raw)
 
 
@@ -222,7 +261,7 @@ def _reference_problems(
     item: dict,
     refs: tuple[RefSpec, ...],
     records: dict[str, dict[str, Record]],
-    known: dict[str, set[str]],
+    known: dict[str, set[str] | None],
     origin: Origin,
     index: CrossIndex,
 ) -> list[Problem]:
@@ -234,8 +273,11 @@ def _reference_problems(
             if not isinstance(target_id, str):
                 continue  # a wrong type, already reported by the schema
             target = targets.get(target_id)
-            if target_id not in known[spec.target]:
-                near = suggest(target_id, known[spec.target])
+            ids = known[spec.target]
+            if ids is None and target is None:
+                continue  # the target may be in a file that did not load, reported there
+            if ids is not None and target_id not in ids:
+                near = suggest(target_id, ids)
                 problems.append(
                     origin.problem(
                         key[1],

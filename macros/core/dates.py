@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 _MONTHS = list(calendar.month_name)
 
 
@@ -22,10 +22,12 @@ class PartialDate:
     @classmethod
     def parse(cls, value: object) -> PartialDate:
         """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (an int is a year). Raises ValueError with a reason."""
-        match = _DATE.match(str(value))
+        match = _DATE.fullmatch(str(value))
         if not match:
             raise ValueError("a date must be YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = (int(part) if part else 0 for part in match.groups())
+        if year < 1:
+            raise ValueError("there is no year 0")
         if match.group(2) and not 1 <= month <= 12:
             raise ValueError(f"there is no month {month:02d}")
         if match.group(3):

@@ -2,8 +2,30 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+# Characters a terminal or a CI log would act on rather than show: C0/C1 controls (line breaks, ANSI escapes),
+# Unicode line/paragraph separators, zero-width and bidirectional controls, the byte-order mark.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_ID_LIMIT = 100
+
+
+def printable(text: str) -> str:
+    """One log line that shows ``text`` and cannot act on the reader's terminal or CI.
+
+    Control characters become visible escapes (``\\n``, ``\\x1b``), so data cannot start a new line; a line that
+    would begin with ``::`` (a GitHub Actions workflow command such as ``::add-mask::``) has that colon escaped.
+    """
+    text = _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    if text.lstrip().startswith("::"):
+        text = text.replace(":", "\\x3a", 1)
+    return text
+
+
+def _clip(value: str) -> str:
+    return value if len(value) <= _ID_LIMIT else value[: _ID_LIMIT - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -21,13 +43,13 @@ class Problem:
     hint: str | None = None
 
     def format(self) -> str:
-        """Render as ``file:line:col: [record] field: message`` plus expected/found/fix lines."""
+        """Render as ``file:line:col: [record] field: message`` plus expected/found/fix lines, each line printable."""
         where = f"{self.path}:{self.line}:{self.column}"
         subject = []
         if self.record_id:
-            subject.append(f"record '{self.record_id}'")
+            subject.append(f"record '{_clip(self.record_id)}'")
         if self.field:
-            subject.append(f"field '{self.field}'")
+            subject.append(f"field '{_clip(self.field)}'")
         head = f"{where}: {', '.join(subject) + ': ' if subject else ''}{self.message}"
         lines = [head]
         if self.expected:
@@ -36,7 +58,7 @@ class Problem:
             lines.append(f"    found:    {self.found}")
         if self.hint:
             lines.append(f"    fix:      {self.hint}")
-        return "\n".join(lines)
+        return "\n".join(printable(line) for line in lines)
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.message)
@@ -45,8 +67,9 @@ class Problem:
 class DataErrors(Exception):
     """Raised when the data has problems; carries every problem found in the run."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], unread: set[str] | frozenset[str] = frozenset()):
         self.problems = sorted(set(problems), key=Problem.sort_key)
+        self.unread = frozenset(unread)  # collections with a file that did not load
         super().__init__(self.format())
 
     def format(self) -> str:
@@ -55,10 +78,15 @@ class DataErrors(Exception):
         body = "\n".join(p.format() for p in self.problems)
         return f"Found {count} {noun} in the data; nothing was built.\n{body}"
 
+    def __reduce__(self):  # keep the problems when pickled (e.g. by a test runner)
+        return (DataErrors, (self.problems, self.unread))
 
-def relative_path(path: Path, root: Path) -> str:
-    """Path shown in messages: relative to the project root when possible."""
+
+def relative_path(path: Path, root: Path, *, resolve: bool = True) -> str:
+    """Path shown in messages: relative to the project root when possible (``resolve=False`` for links)."""
     try:
+        if not resolve:
+            return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()

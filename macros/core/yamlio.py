@@ -15,6 +15,7 @@ import yaml
 from macros.core.errors import Problem
 
 Path_ = tuple  # a path into a document: (record index, field, sub-field or list index, ...)
+MAX_DEPTH = 20  # records nest a few levels; anything deeper is a mistake or an attempt to exhaust the stack
 
 
 # LibYAML's parser (bundled with PyYAML's wheels) is ~10× faster than the pure-Python one; same safe constructor.
@@ -73,6 +74,9 @@ class _Converter:
 
     def convert(self, node: yaml.Node, path: Path_) -> object:
         self.loaded.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if len(path) > MAX_DEPTH:
+            self.problem(node, f"the data is nested more than {MAX_DEPTH} levels deep", "flatten the record")
+            return None
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
             if id(node) in self.seen:
                 self.problem(
@@ -130,6 +134,27 @@ class _Converter:
         return self.loader.construct_object(node)
 
 
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where the nesting first goes past MAX_DEPTH, or None.
+
+    LibYAML composes nodes recursively in C and crashes the process on a few ten thousand levels, so depth is
+    checked first. Block nesting needs a wider column per level and flow nesting a bracket per level; only text
+    that could be that deep is scanned, with LibYAML's iterative event parser.
+    """
+    widest = max((len(line) for line in text.splitlines()), default=0)
+    if widest + text.count("[") + text.count("{") <= 2 * MAX_DEPTH + 1000:
+        return None
+    depth = 0
+    for event in yaml.parse(text, Loader=_PlainLoader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH + 1:
+                return event.start_mark.line + 1, event.start_mark.column + 1
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+    return None
+
+
 def load_yaml(path: Path, shown_as: str) -> tuple[LoadedFile, list[Problem]]:
     """Read one data file safely. Returns the loaded value and any problems (the value is None on failure)."""
     loaded = LoadedFile(shown_as, None)
@@ -137,9 +162,20 @@ def load_yaml(path: Path, shown_as: str) -> tuple[LoadedFile, list[Problem]]:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         return loaded, [Problem(shown_as, 1, 1, f"the file is not valid UTF-8 ({exc.reason})", hint="save it as UTF-8")]
+    except OSError as exc:
+        return loaded, [Problem(shown_as, 1, 1, f"the file cannot be read ({exc.strerror or type(exc).__name__})")]
+    try:
+        deep = _too_deep(text)
+    except yaml.YAMLError:
+        deep = None  # malformed: the parse below reports it with its position
+    if deep:
+        message = f"the data is nested more than {MAX_DEPTH} levels deep"
+        return loaded, [Problem(shown_as, *deep, message, hint="flatten the record")]
     loader = _PlainLoader(text)
     try:
         node = loader.get_single_node()
+    except RecursionError:
+        return loaded, [Problem(shown_as, 1, 1, "the YAML is nested too deeply to read", hint="flatten the record")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -155,5 +191,8 @@ def load_yaml(path: Path, shown_as: str) -> tuple[LoadedFile, list[Problem]]:
         loaded.value = []
         return loaded, []
     converter = _Converter(loader, loaded)
-    loaded.value = converter.convert(node, ())
+    try:
+        loaded.value = converter.convert(node, ())
+    except RecursionError:
+        return loaded, [Problem(shown_as, 1, 1, "the YAML is nested too deeply to read", hint="flatten the record")]
     return loaded, converter.problems
