@@ -128,7 +128,9 @@ def data_files(data_dir: Path, root: Path) -> tuple[list[tuple[str, Path]], list
                 files.append((entry.name, file))
             elif file.suffix != ".md":
                 problems.append(
-                    Problem(relative_path(file, root, resolve=False), 1, 1, "not a data file", hint="data files end in .yml")
+                    Problem(
+                        relative_path(file, root, resolve=False), 1, 1, "not a data file", hint="data files end in .yml"
+                    )
                 )
     return files, problems
 
@@ -167,7 +169,9 @@ def _load_dataset(data_dir: Path | None, schema_dir: Path | None, root: Path | N
     if data_dir.is_symlink():
         raise DataErrors([_not_regular(data_dir, root)])
     schemas = {
-        c.name: Schema(schema_dir / f"{c.schema}.schema.json", relative_path(schema_dir / f"{c.schema}.schema.json", root))
+        c.name: Schema(
+            schema_dir / f"{c.schema}.schema.json", relative_path(schema_dir / f"{c.schema}.schema.json", root)
+        )
         for c in COLLECTIONS
     }
     files, problems = data_files(data_dir, root)

@@ -8,14 +8,13 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from macros.core import DataErrors, Problem, load_dataset
-from macros.core import mentions as mention_scan
 from macros.core.collections import COLLECTIONS
-from macros.core.errors import relative_path
-from macros.render import downloads, structured, urls
-from macros.render.abbreviations import Abbreviations
-from macros.render.linker import Linker, Narrative, SiteContext
+from macros.render import downloads, structured
+from macros.render.abbreviations import Abbreviations, hint_entries
+from macros.render.linker import Linker, SiteContext
 from macros.render.pages import PageRenderer, PageSource
+from macros.render.project import prepare
+from macros.render.prose import RenderedPage
 
 
 @dataclass
@@ -26,6 +25,7 @@ class BuildState:
     structured: structured.StructuredData
     site_description: str
     generated: dict[str, PageSource] = field(default_factory=dict)  # src path → generated page
+    narratives: dict[str, RenderedPage] = field(default_factory=dict)  # src path → hand-written page, evaluated
 
     def linker(self, page_url: str) -> Linker:
         return Linker(self.site, page_url)
@@ -57,47 +57,19 @@ class BuildState:
 _current: BuildState | None = None
 
 
-def narrative_sources(docs_dir: Path) -> list[Path]:
-    return sorted(p for p in docs_dir.rglob("*.md") if p.is_file())
-
-
 def start(project_dir: Path, docs_dir: Path, site_url: str, site_description: str) -> BuildState:
     """Load and check everything once for this build. Raises DataErrors with every problem found."""
     global _current
     _current = None
-    problems: list[Problem] = []
-    try:
-        dataset = load_dataset(project_dir / "data", root=project_dir)
-    except DataErrors as errors:
-        problems += errors.problems
-        dataset = None
-    site = SiteContext(dataset, site_url)  # type: ignore[arg-type]
-    generated_dirs = {c.name for c in COLLECTIONS}
-    for path in narrative_sources(docs_dir):
-        src = path.relative_to(docs_dir).as_posix()
-        shown = relative_path(path, project_dir)
-        if src.split("/", 1)[0] in generated_dirs:
-            problems.append(
-                Problem(shown, 1, 1, "this folder's pages are generated from data/", hint="move the page elsewhere")
-            )
-            continue
-        text = path.read_text(encoding="utf-8")
-        found = mention_scan.scan(text)
-        if dataset is not None:
-            problems += mention_scan.check(found, shown, dataset.records)
-        site.narratives[src] = Narrative(mention_scan.page_title(text, path.stem), urls.page_url(src))
-        for m in found:
-            pages = site.mentioned_in.setdefault((m.collection, m.id), [])
-            if src not in pages:
-                pages.append(src)
-    if problems:
-        raise DataErrors(problems)
+    prepared = prepare(project_dir, docs_dir, site_url=site_url)
+    dataset = prepared.site.dataset
     _current = BuildState(
-        site,
-        PageRenderer(site),
-        Abbreviations(dataset),
+        prepared.site,
+        prepared.renderer,
+        Abbreviations(hint_entries(dataset)),
         structured.StructuredData(dataset, site_url),
         " ".join(site_description.split()),
+        narratives=prepared.narratives,
     )
     return _current
 

@@ -3,14 +3,30 @@
 Python-Markdown passes raw HTML blocks through unchanged but parses them first, which is most of its cost on our
 pages. Each HTML chunk is swapped for a comment placeholder before Markdown runs and put back after: the output is
 the same, the headings still feed the table of contents, and the work is done once per page.
+
+Only a heading line outside every HTML element counts. Data text is always inside an element and cannot open or
+close one (``<`` is escaped), so a line of data that looks like ``# heading`` stays text of that element.
 """
 
 from __future__ import annotations
 
 import re
 
-_HEADING = re.compile(r"^#{1,6} .*$", re.MULTILINE)
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>|^(#{1,6} .*)$", re.MULTILINE)
 _PLACEHOLDER = re.compile(r"<!--tme-fragment-(\d+)-->")
+
+
+def _headings(markdown: str):
+    """Heading matches at HTML nesting depth 0."""
+    depth = 0
+    for token in _TOKEN.finditer(markdown):
+        closing, name, self_closing, heading = token.groups()
+        if heading is not None:
+            if depth == 0:
+                yield token
+        elif not self_closing and name.lower() not in _VOID:
+            depth = max(depth + (-1 if closing else 1), 0)
 
 
 def split(markdown: str) -> tuple[str, list[str]]:
@@ -18,7 +34,7 @@ def split(markdown: str) -> tuple[str, list[str]]:
     parts: list[str] = []
     fragments: list[str] = []
     position = 0
-    for heading in [*_HEADING.finditer(markdown), None]:
+    for heading in [*_headings(markdown), None]:
         chunk = markdown[position : heading.start() if heading else len(markdown)]
         if chunk.strip():
             parts.append(f"\n\n<!--tme-fragment-{len(fragments)}-->\n\n")

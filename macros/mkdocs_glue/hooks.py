@@ -1,7 +1,9 @@
-"""MkDocs hooks (listed under ``hooks:`` in mkdocs.yml): load the data once, add the generated pages."""
+"""MkDocs hooks (listed under ``hooks:`` in mkdocs.yml): check everything once, add the generated pages, and
+write the site to a staging folder that replaces the last good site only when the whole build succeeded."""
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -15,12 +17,26 @@ for _name in [n for n in sys.modules if n == "macros" or n.startswith("macros.")
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
+from mkdocs.utils import CountHandler  # noqa: E402
 
 from macros.core import DataErrors  # noqa: E402
-from macros.mkdocs_glue import build_state, fragments  # noqa: E402
+from macros.core.errors import printable  # noqa: E402
+from macros.mkdocs_glue import build_state, fragments, staging  # noqa: E402
+from macros.render import prose, urls  # noqa: E402
+
+_build: dict[str, object] = {}  # this build's site folder, staging folder and warning counter
 
 
-@event_priority(100)  # before mkdocs-macros-plugin, whose macros read the loaded data
+def _fail(exc: Exception, doing: str) -> PluginError:
+    """Every failure becomes one MkDocs error message (no traceback); `mkdocs serve` prints it and keeps running."""
+    if isinstance(exc, DataErrors):
+        return PluginError(exc.format())
+    if isinstance(exc, PluginError):
+        return exc
+    return PluginError(printable(f"internal error while {doing}: {type(exc).__name__}: {exc}"))
+
+
+@event_priority(100)
 def on_config(config):
     if not config.use_directory_urls:
         raise PluginError("mkdocs.yml: use_directory_urls must stay true: the generated links assume it")
@@ -31,8 +47,14 @@ def on_config(config):
             site_url=config.site_url or "/",
             site_description=config.site_description or "",
         )
-    except DataErrors as errors:
-        raise PluginError(errors.format()) from None
+    except Exception as exc:
+        raise _fail(exc, "checking the project") from None
+    site_dir = Path(config.site_dir)
+    _build.update(site_dir=site_dir, staging=staging.staging_dir(site_dir), warnings=CountHandler())
+    staging.discard(_build["staging"])
+    config.site_dir = str(_build["staging"])
+    _build["warnings"].setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(_build["warnings"])
     return config
 
 
@@ -49,22 +71,65 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    generated = build_state.current().generated.get(page.file.src_uri)
-    if generated is None:
-        return markdown
-    skeleton, page.tme_fragments = fragments.split(generated.render())
-    return skeleton
+    state = build_state.current()
+    src = page.file.src_uri
+    try:
+        generated = state.generated.get(src)
+        if generated is not None:
+            skeleton, page.tme_fragments = fragments.split(generated.render())
+            return skeleton
+        return _narrative(state, src, markdown)
+    except Exception as exc:
+        raise _fail(exc, f"rendering {src}") from None
+
+
+def _narrative(state: build_state.BuildState, src: str, markdown: str) -> str:
+    """A hand-written page's body with its macro calls evaluated (already done once in on_config)."""
+    checked = state.narratives.get(src)
+    if checked is not None and checked.body == markdown:
+        return checked.output
+    page = prose.RenderedPage(src, f"docs/{src}", markdown, body=markdown)  # changed by another plugin since
+    prose.render_page(page, prose.Macros(state.renderer, urls.page_url(src)))
+    if page.problems:
+        raise DataErrors(page.problems)
+    return page.output
 
 
 def on_page_content(html, page, config, files):
-    chunks = getattr(page, "tme_fragments", None)
-    if chunks is not None:
-        html = fragments.join(html, chunks)
-        del page.tme_fragments
-    return build_state.current().abbreviations.annotate(html)
+    try:
+        chunks = getattr(page, "tme_fragments", None)
+        if chunks is not None:
+            html = fragments.join(html, chunks)
+            del page.tme_fragments
+        return build_state.current().abbreviations.annotate(html)
+    except Exception as exc:
+        raise _fail(exc, f"rendering {page.file.src_uri}") from None
 
 
 def on_page_context(context, page, config, nav):
     page.meta["tme_head"] = build_state.current().head(page.meta.get("tme_record"), page.title, page.canonical_url)
     page.meta.setdefault("description", page.meta["tme_head"]["description"])
     return context
+
+
+def _finish() -> CountHandler | None:
+    warnings = _build.get("warnings")
+    if warnings is not None:
+        logging.getLogger("mkdocs").removeHandler(warnings)
+    return warnings
+
+
+def on_post_build(config):
+    """Swap the finished site in, unless strict mode is about to reject the build for its warnings."""
+    warnings = _finish()
+    if config.strict and warnings is not None and warnings.get_counts():
+        staging.discard(_build["staging"])
+        return
+    staging.swap_in(_build["staging"], _build["site_dir"])
+    config.site_dir = str(_build["site_dir"])  # `mkdocs gh-deploy` publishes config.site_dir after the build
+
+
+def on_build_error(error):
+    _finish()
+    if "staging" in _build:
+        staging.discard(_build["staging"])

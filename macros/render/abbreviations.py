@@ -1,32 +1,72 @@
-"""Glossary terms as <abbr> hover/focus hints in rendered HTML: first use per page, outside links and headings."""
+"""Hover, focus and tap hints for abbreviations and glossary terms: first use per page, outside links and headings.
+
+A hint is an element, not a ``title`` attribute: Material's ``content.tooltips`` turns ``title`` text back into
+HTML, which would make markup in a definition live. The hint text is escaped text inside a ``role="tooltip"``
+element that the term points to with ``aria-describedby``; CSS shows it on hover and focus (a tap focuses the
+term), so it works without JavaScript and screen readers announce it.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from markupsafe import escape
 
+from macros.core.collections import COLLECTIONS
 from macros.core.dataset import Dataset
+from macros.core.models import Record
 
 _SKIP = {"a", "abbr", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "title", "svg", "button"}
 _TAG = r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>"
 
 
-class Abbreviations:
-    """Built once per build from the glossary; ``annotate`` runs once per page."""
+@dataclass(frozen=True)
+class Hint:
+    """A term to annotate, the text of its hint and, when there is one, the record it abbreviates."""
 
-    def __init__(self, data: Dataset):
-        self.hints: dict[str, str] = {}
-        for term in data.all("glossary"):
-            hint = term.expansion or term.definition
-            self.hints[term.term.casefold()] = str(escape(" ".join(hint.split())))
+    term: str
+    text: str
+    target: Record | None = None
+
+
+def hint_entries(data: Dataset) -> list[Hint]:
+    """Glossary terms (hint: expansion, else definition), then any record with an ``abbreviation`` field."""
+    hints = [Hint(t.term, t.expansion or t.definition, t) for t in data.all("glossary")]
+    for collection in COLLECTIONS:
+        for record in data.all(collection.name):
+            abbreviation = getattr(record, "abbreviation", None)
+            if isinstance(abbreviation, str) and abbreviation.strip() and collection.name != "glossary":
+                hints.append(Hint(abbreviation, record.title, record))
+    return hints
+
+
+class Abbreviations:
+    """Built once per build from the hints; ``annotate`` runs once per page."""
+
+    def __init__(self, hints: Iterable[Hint]):
+        self.hints: dict[str, str] = {}  # escaped term → escaped hint text; the first entry for a term wins
+        for hint in hints:
+            term = str(escape(hint.term.strip()))  # pages are matched as HTML, where "&" is written "&amp;"
+            if term and term not in self.hints:
+                self.hints[term] = str(escape(" ".join(hint.text.split())))
+        self._spelling: dict[str, str | None] = dict(zip(self.hints, self.hints, strict=True))
         words = sorted(self.hints, key=len, reverse=True)
         # One pass over the page finds tags and terms alike; a term inside a tag's attributes is part of the tag match.
         terms = "|".join(re.escape(w) for w in words)
         self.tokens = re.compile(rf"{_TAG}|(?<![\w+])({terms})(?![\w+])", re.IGNORECASE) if words else None
 
+    def term_of(self, found: str) -> str | None:
+        """The term a match stands for. Case-insensitive matching is the regex's own (simple case folding), so the
+        match is compared by the same rule; ``str.casefold`` would change lengths ("İ" → "i̇") and miss."""
+        if found not in self._spelling:
+            same = (t for t in self.hints if re.fullmatch(re.escape(t), found, re.IGNORECASE))
+            self._spelling[found] = next(same, None)
+        return self._spelling[found]
+
     def annotate(self, html: str) -> str:
-        """Wrap the first plain-text use of each term in ``<abbr title=… tabindex="0">``."""
+        """Wrap the first plain-text use of each term in a term element and its hint."""
         if self.tokens is None:
             return html
         used: set[str] = set()
@@ -34,17 +74,23 @@ class Abbreviations:
         skip_depth = 0
         position = 0
         for token in self.tokens.finditer(html):
-            closing, name, self_closing, term = token.groups()
+            closing, name, self_closing, found = token.groups()
             if name is not None:
                 if name.lower() in _SKIP and not self_closing:
                     skip_depth = max(skip_depth + (-1 if closing else 1), 0)
                 continue
-            key = term.casefold()
-            if skip_depth or key in used:
+            term = self.term_of(found)
+            if skip_depth or term is None or term in used:
                 continue
-            used.add(key)
+            used.add(term)
+            number = len(used)
             out.append(html[position : token.start()])
-            out.append(f'<abbr title="{self.hints[key]}" tabindex="0">{term}</abbr>')
+            hint_id = f"tme-hint-{number}"
+            out.append(
+                f'<span class="tme-hint"><abbr class="tme-hint__term" tabindex="0" aria-describedby="{hint_id}">'
+                f'{found}</abbr><span class="tme-hint__text" role="tooltip" id="{hint_id}">'
+                f"{self.hints[term]}</span></span>"
+            )
             position = token.end()
             if len(used) == len(self.hints):
                 break

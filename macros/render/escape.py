@@ -7,10 +7,15 @@ import re
 from markupsafe import Markup, escape
 
 # Punctuation that Markdown, its extensions or a template engine could act on inside a line of inline HTML,
-# written as numeric character references: browsers show the characters, Markdown and Jinja leave them alone.
-# Line breaks become spaces (HTML folds them anyway), so line-start syntax (lists, headings, rules) cannot form.
-_INERT = str.maketrans({**{ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]"}, "\n": " ", "\r": " "})
-_PLAIN = re.compile(r"[^&<>\"'\\`*_{}\[\]\n\r]*")  # text with nothing to escape or neutralise
+# written as numeric character references: browsers show the characters, Markdown and Jinja leave them alone
+# ("|" would end a Markdown table cell). Every line break (including Unicode's) becomes a space, as HTML would fold
+# it anyway, so line-start syntax (headings, lists, rules) cannot form; other control characters are dropped.
+_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_CONTROLS = "".join(chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in _BREAKS + "\t")
+_INERT = str.maketrans(
+    {**{ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]|"}, **dict.fromkeys(_BREAKS, " "), **dict.fromkeys(_CONTROLS)}
+)
+_PLAIN = re.compile(r"[^&<>\"'\\`*_{}\[\]|\x00-\x1f\x7f-\x9f\u2028\u2029]*")  # nothing to escape or neutralise
 
 
 def text(value: object) -> Markup:

@@ -1,0 +1,35 @@
+"""Everything a build checks before it writes a page, shared by the build and ``python -m macros.validate``.
+
+Both call :func:`prepare`, so both report the same problems in the same words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from macros.core import DataErrors, load_dataset
+from macros.render.linker import SiteContext
+from macros.render.pages import PageRenderer
+from macros.render.prose import RenderedPage, render_narratives
+
+
+@dataclass
+class Prepared:
+    """A checked project: the site context, the page renderer and every hand-written page already evaluated."""
+
+    site: SiteContext
+    renderer: PageRenderer
+    narratives: dict[str, RenderedPage]
+
+
+def prepare(root: Path, docs_dir: Path | None = None, data_dir: Path | None = None, site_url: str = "/") -> Prepared:
+    """Load and check the data, then every page in ``docs/``. Raises DataErrors listing every problem found."""
+    dataset = load_dataset(data_dir or root / "data", root=root)
+    site = SiteContext(dataset, site_url)
+    renderer = PageRenderer(site)
+    narratives = render_narratives(renderer, docs_dir or root / "docs", root)
+    problems = [problem for page in narratives.values() for problem in page.problems]
+    if problems:
+        raise DataErrors(problems)
+    return Prepared(site, renderer, narratives)
