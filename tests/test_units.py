@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from macros.core.dates import PartialDate
-from macros.core.mentions import page_title, scan
+from macros.core.mentions import page_title
 from macros.render.escape import text
 from macros.render.urls import page_url, relative
 
@@ -79,14 +79,6 @@ def test_page_urls_follow_directory_urls():
         "visit/",
         "actors/",
         "actors/x/",
-    ]
-
-
-def test_mentions_find_macro_calls_with_their_position():
-    found = scan('Intro\n{{ actor("sergei-lavrov") }} and {{ fact("treaties", "jcpoa", "term") }}\n')
-    assert [(m.collection, m.id, m.line, m.column) for m in found] == [
-        ("actors", "sergei-lavrov", 2, 4),
-        ("treaties", "jcpoa", 2, 37),
     ]
 
 

@@ -1,9 +1,10 @@
 """Hover, focus and tap hints for abbreviations and glossary terms: first use per page, outside links and headings.
 
-A hint is an element, not a ``title`` attribute: Material's ``content.tooltips`` turns ``title`` text back into
-HTML, which would make markup in a definition live. The hint text is escaped text inside a ``role="tooltip"``
-element that the term points to with ``aria-describedby``; CSS shows it on hover and focus (a tap focuses the
-term), so it works without JavaScript and screen readers announce it.
+The hint is not a ``title`` attribute: Material's ``content.tooltips`` turns ``title`` text back into HTML, which
+would make markup in a definition live. It is an escaped ``aria-description`` attribute, which screen readers
+announce and which CSS shows as generated text (``content: attr(...)``, always text, never markup) on hover and on
+focus; the term is focusable, so a tap shows it too, and no JavaScript is involved. Being an attribute, it adds
+nothing to the page's text: a quote copied from the page is the quote.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ class Abbreviations:
         return self._spelling[found]
 
     def annotate(self, html: str) -> str:
-        """Wrap the first plain-text use of each term in a term element and its hint."""
+        """Wrap the first plain-text use of each term in ``<abbr class="tme-hint" aria-description=…>``."""
         if self.tokens is None:
             return html
         used: set[str] = set()
@@ -83,14 +84,8 @@ class Abbreviations:
             if skip_depth or term is None or term in used:
                 continue
             used.add(term)
-            number = len(used)
             out.append(html[position : token.start()])
-            hint_id = f"tme-hint-{number}"
-            out.append(
-                f'<span class="tme-hint"><abbr class="tme-hint__term" tabindex="0" aria-describedby="{hint_id}">'
-                f'{found}</abbr><span class="tme-hint__text" role="tooltip" id="{hint_id}">'
-                f"{self.hints[term]}</span></span>"
-            )
+            out.append(f'<abbr class="tme-hint" tabindex="0" aria-description="{self.hints[term]}">{found}</abbr>')
             position = token.end()
             if len(used) == len(self.hints):
                 break

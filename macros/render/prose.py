@@ -185,14 +185,24 @@ def _parser() -> ImmutableSandboxedEnvironment:
 
 _ENV = _parser()
 _VALUE_TYPES = (str, int, float, bool, type(None))
+_STATEMENT_TAGS = {  # Jinja's node names → the tag a writer typed
+    "Assign": "set",
+    "AssignBlock": "set",
+    "FromImport": "from",
+    "CallBlock": "call",
+    "FilterBlock": "filter",
+    "ExprStmt": "do",
+    "ScopedEvalContextModifier": "autoescape",
+    "EvalContextModifier": "autoescape",
+}
 
 
 def _calls(tree: nodes.Template, macros: dict) -> Iterator[tuple[int, str | nodes.Call | Problem]]:
     """The page as text pieces and accepted macro calls, with (line, problem) for anything else."""
     for statement in tree.body:
         if not isinstance(statement, nodes.Output):
-            name = type(statement).__name__.lower()
-            yield statement.lineno, f"'{{% {name} %}}' is not allowed in a page"
+            name = type(statement).__name__
+            yield statement.lineno, f"'{{% {_STATEMENT_TAGS.get(name, name.lower())} %}}' is not allowed in a page"
             continue
         for item in statement.nodes:
             if isinstance(item, nodes.TemplateData):
@@ -200,7 +210,7 @@ def _calls(tree: nodes.Template, macros: dict) -> Iterator[tuple[int, str | node
             elif not isinstance(item, nodes.Call) or not isinstance(item.node, nodes.Name):
                 yield item.lineno, "only calls of the site's macros can be used in a page"
             elif item.node.name not in macros:
-                yield item.lineno, f"unknown macro '{item.node.name}'"
+                yield item.lineno, f"unknown macro '{item.node.name}'"  # the name is a Python identifier
             elif (
                 item.dyn_args
                 or item.dyn_kwargs
@@ -217,9 +227,21 @@ def _calls(tree: nodes.Template, macros: dict) -> Iterator[tuple[int, str | node
 def render_page(page: RenderedPage, macros: Macros) -> RenderedPage:
     """Evaluate a page's macro calls; problems and mentions are recorded on ``page``."""
     table = macros.names()
+    lines = page.body.splitlines()
+    searched_to: dict[int, int] = {}  # line → where the next call on it is searched from
 
-    def problem(line: int, message: str, **kw: object) -> None:
-        page.problems.append(Problem(page.shown, line + page.line_offset, 1, message, **kw))  # type: ignore[arg-type]
+    def column(line: int, name: str) -> int:
+        """Column of the macro's name (Jinja's nodes carry only the line)."""
+        text = lines[line - 1] if 0 < line <= len(lines) else ""
+        found = text.find(f"{name}(", searched_to.get(line, 0))
+        if found < 0:
+            return 1
+        searched_to[line] = found + len(name)
+        return found + 1
+
+    def problem(line: int, message: str, name: str = "", **kw: object) -> None:
+        where = (line + page.line_offset, column(line, name) if name else 1)
+        page.problems.append(Problem(page.shown, *where, message, **kw))  # type: ignore[arg-type]
 
     try:
         tree = _ENV.parse(page.body)
@@ -229,35 +251,35 @@ def render_page(page: RenderedPage, macros: Macros) -> RenderedPage:
     out: list[str] = []
     for line, item in _calls(tree, table):
         if isinstance(item, str):
-            near = suggest(item.split("'")[1], table) if item.startswith("unknown macro") else None
+            unknown = item.split("'")[1] if item.startswith("unknown macro") else ""
+            near = suggest(unknown, table) if unknown else None
             problem(
                 line,
                 item,
+                unknown,
                 expected="a macro call such as " + _EXAMPLE + "; macros: " + ", ".join(sorted(table)),
                 hint=f"did you mean '{near}'?" if near else "write the value out, or remove the template syntax",
             )
         elif isinstance(item, nodes.TemplateData):
             out.append(item.data)
         else:
+            name = item.node.name  # type: ignore[attr-defined]
             args = [arg.value for arg in item.args]  # type: ignore[attr-defined]
             kwargs = {kw.key: kw.value.value for kw in item.kwargs}  # type: ignore[attr-defined]
             try:
-                out.append(str(table[item.node.name](*args, **kwargs)))  # type: ignore[attr-defined]
+                out.append(str(table[name](*args, **kwargs)))
             except MacroError as exc:
-                problem(
-                    line,
-                    f"{item.node.name}(): {exc.message}",  # type: ignore[attr-defined]
-                    expected=exc.expected,
-                    found=exc.found,
-                    hint=exc.hint,
-                )
+                problem(line, exc.message, name, expected=exc.expected, found=exc.found, hint=exc.hint)
             except TypeError as exc:
                 problem(
                     line,
-                    f"{item.node.name}(): wrong arguments",  # type: ignore[attr-defined]
+                    f"wrong arguments for {name}()",
+                    name,
                     found=str(exc).split("() ", 1)[-1],
                     hint=f"a macro call looks like {_EXAMPLE}",
                 )
+            else:
+                column(line, name)  # later calls on the same line are searched for after this one
     page.output = "".join(out)
     page.mentions = macros.mentions
     return page
