@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
 from macros.core import DataErrors  # noqa: E402
 from macros.mkdocs_glue import build_state, fragments  # noqa: E402
+from macros.search import SearchIndexError, index_site, kind_of  # noqa: E402
 
 
 @event_priority(100)  # before mkdocs-macros-plugin, whose macros read the loaded data
@@ -67,4 +68,20 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     page.meta["tme_head"] = build_state.current().head(page.meta.get("tme_record"), page.title, page.canonical_url)
     page.meta.setdefault("description", page.meta["tme_head"]["description"])
+    page.meta["tme_search_kind"] = search_kind(page)
     return context
+
+
+def search_kind(page) -> str:
+    """What search results call this page: the kind of record it shows, or "Page"."""
+    record_key = page.meta.get("tme_record")
+    return kind_of(build_state.current().site.dataset.get(*record_key.split("/", 1)) if record_key else None)
+
+
+@event_priority(50)  # before any later post-build step (such as moving the finished site into place)
+def on_post_build(config):
+    """Index the written site for search, once per build, into ``<site_dir>/pagefind/``."""
+    try:
+        index_site(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
