@@ -109,25 +109,7 @@ def test_pages_load_without_console_errors_or_third_party_requests(visit, path):
     assert v.foreign == []
 
 
-def _search(page, query: str) -> list[str]:
-    page.click("input.md-search__input")
-    page.keyboard.type(query)
-    page.wait_for_selector(".md-search-result__item", timeout=10000)
-    return [a.get_attribute("href") for a in page.query_selector_all(".md-search-result__item a")]
-
-
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        ("Dedov", "actors/alexey-dedov/"),
-        ("diplomatic potential", "quotes/lavrov-diplomatic-potential-jcpoa/"),
-        ("Strategic Cooperation Treaty", "treaties/russia-iran-treaty/"),
-    ],
-)
-def test_search_finds_records_by_name_and_quote_text(visit, query, expected):
-    v = visit()
-    hrefs = _search(v.open(""), query)
-    assert any(urlparse(h).path.endswith(expected) for h in hrefs), hrefs
+# Search (Pagefind) is tested in test_search.py.
 
 
 def test_timeline_is_in_date_order(visit):

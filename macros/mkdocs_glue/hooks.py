@@ -23,6 +23,7 @@ from macros.core import DataErrors  # noqa: E402
 from macros.core.errors import printable  # noqa: E402
 from macros.mkdocs_glue import build_state, fragments, staging  # noqa: E402
 from macros.render import prose, urls  # noqa: E402
+from macros.search import SearchIndexError, index_site, kind_of  # noqa: E402
 
 _build: dict[str, object] = {}  # this build's site folder, staging folder and warning counter
 
@@ -109,7 +110,14 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     page.meta["tme_head"] = build_state.current().head(page.meta.get("tme_record"), page.title, page.canonical_url)
     page.meta.setdefault("description", page.meta["tme_head"]["description"])
+    page.meta["tme_search_kind"] = search_kind(page)
     return context
+
+
+def search_kind(page) -> str:
+    """What search results call this page: the kind of record it shows, or "Page"."""
+    record_key = page.meta.get("tme_record")
+    return kind_of(build_state.current().site.dataset.get(*record_key.split("/", 1)) if record_key else None)
 
 
 def _finish() -> CountHandler | None:
@@ -120,11 +128,16 @@ def _finish() -> CountHandler | None:
 
 
 def on_post_build(config):
-    """Swap the finished site in, unless strict mode is about to reject the build for its warnings."""
+    """Index the finished site for search, then swap it in, unless strict mode is about to reject the build."""
     warnings = _finish()
     if config.strict and warnings is not None and warnings.get_counts():
         staging.discard(_build["staging"])
         return
+    try:
+        index_site(Path(config.site_dir))  # the staging folder: the search index is swapped in with the pages
+    except SearchIndexError as error:
+        staging.discard(_build["staging"])
+        raise PluginError(str(error)) from None
     staging.swap_in(_build["staging"], _build["site_dir"])
     config.site_dir = str(_build["site_dir"])  # `mkdocs gh-deploy` publishes config.site_dir after the build
 

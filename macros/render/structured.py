@@ -15,6 +15,10 @@ ACTOR_TYPES = {
     "grouping": "Organization",
 }
 SITE_NAME = "Tehran–Moscow Explainer"
+# schema.org's ``member``, ``attendee``, ``creator``, ``publisher`` and ``affiliation`` take people and organisations
+# (``affiliation`` organisations only); a state (``Country``, a Place) is named through another property instead.
+AGENT_TYPES = {"Person", "Organization", "NewsMediaOrganization"}
+ORGANIZATION_TYPES = AGENT_TYPES - {"Person"}
 
 
 def description(record: Record | None, fallback: str, limit: int = 200) -> str:
@@ -47,6 +51,14 @@ class StructuredData:
         node = {"@type": self.type_of(record), "name": record.title, "url": self.url_of(record)}
         return node
 
+    def refs(self, collection: str, ids, allowed: set[str]) -> list[dict]:
+        """References to the records ``ids`` whose schema.org type is one of ``allowed``."""
+        nodes = [self.ref(collection, i) for i in ids]
+        return [n for n in nodes if n["@type"] in allowed]
+
+    def is_agent(self, actor_id: str) -> bool:
+        return self.type_of(self.data.get("actors", actor_id)) in AGENT_TYPES
+
     @staticmethod
     def type_of(record: Record) -> str:
         if isinstance(record, Actor):
@@ -72,15 +84,19 @@ class StructuredData:
             if record.aliases:
                 node["alternateName"] = list(record.aliases)
             if record.affiliation and record.kind == "person":
-                node["affiliation"] = self.ref("actors", record.affiliation)
+                affiliation = self.ref("actors", record.affiliation)
+                node["affiliation" if affiliation["@type"] in ORGANIZATION_TYPES else "nationality"] = affiliation
             if record.roles and record.kind == "person":
                 node["jobTitle"] = [role.office for role in record.roles]
-            if record.members:
-                node["member"] = [self.ref("actors", m) for m in record.members]
+            members = self.refs("actors", record.members, AGENT_TYPES)
+            if members and node["@type"] in ORGANIZATION_TYPES:
+                node["member"] = members
         elif isinstance(record, Quote):
             source = self.data.get("sources", record.source)
-            node.update(text=record.text, dateCreated=record.date.iso, creator=self.ref("actors", record.speaker))
-            node["isBasedOn"] = source.url or source.title
+            node.update(text=record.text, dateCreated=record.date.iso)
+            if self.is_agent(record.speaker):
+                node["creator"] = self.ref("actors", record.speaker)
+            node["isBasedOn"] = self.ref("sources", source.id)
             about = [self.ref("actors", a) for a in record.about_actors]
             about += [self.ref("treaties", t) for t in record.about_treaties]
             if about:
@@ -99,14 +115,18 @@ class StructuredData:
                 node["endDate"] = record.end_date.iso
             if record.place:
                 node["location"] = {"@type": "Place", "name": record.place}
-            if record.participants:
-                node["attendee"] = [self.ref("actors", a) for a in record.participants]
+            attendees = self.refs("actors", record.participants, AGENT_TYPES)
+            if attendees:
+                node["attendee"] = attendees
+            states = [self.ref("actors", a) for a in record.participants if not self.is_agent(a)]
+            if states:
+                node["about"] = states
         elif isinstance(record, Source):
             if record.url:
                 node["sameAs"] = record.url
             if record.published:
                 node["datePublished"] = record.published.iso
-            if record.outlet:
+            if record.outlet and self.is_agent(record.outlet):
                 node["publisher"] = self.ref("actors", record.outlet)
         elif isinstance(record, GlossaryTerm):
             node.update(description=record.definition, inDefinedTermSet=f"{self.site_url}glossary/")
@@ -114,7 +134,8 @@ class StructuredData:
 
     def for_page(self, title: str, url: str, summary: str) -> dict:
         page_type = "WebSite" if url == self.site_url else "WebPage"
-        node = {"@context": "https://schema.org", "@type": page_type, "name": title, "url": url}
+        name = SITE_NAME if page_type == "WebSite" else title  # the home page's title is "Home"
+        node = {"@context": "https://schema.org", "@type": page_type, "name": name, "url": url}
         node["description"] = summary
         if page_type == "WebPage":
             node["isPartOf"] = {"@type": "WebSite", "name": SITE_NAME, "url": self.site_url}

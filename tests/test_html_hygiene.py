@@ -1,0 +1,68 @@
+"""Markup hygiene on the built site: unique ids, an escaped 404 head, readers-only navigation."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from bs4 import BeautifulSoup
+
+from conftest import run_build
+
+
+def test_no_page_repeats_an_element_id(built):
+    repeated = {}
+    for html_file in sorted(built.site.rglob("*.html")):
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        ids = Counter(tag["id"] for tag in soup.find_all(id=True))
+        dupes = {i: n for i, n in ids.items() if n > 1}
+        if dupes:
+            repeated[html_file.relative_to(built.site).as_posix()] = dupes
+    assert not repeated
+
+
+def test_a_quote_said_and_published_by_an_outlet_is_shown_twice_and_anchored_once(built):
+    page = built.page("actors/khabar-online/")
+    cards = page.select('figure.tme-quote[data-record="quotes/khabar-online-versailles"]')
+    assert len(cards) == 2
+    assert [c.get("id") for c in cards] == ["quote-khabar-online-versailles", None]
+
+
+HOSTILE = 'It said "hi"><script>alert(1)</script><meta name="x" content=\'&amp;'
+
+
+def test_404_head_escapes_a_hostile_site_description(project_copy, tmp_path):
+    config = project_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index("site_description:")
+    end = text.index("site_url:")
+    quoted = HOSTILE.replace("'", "''")
+    config.write_text(text[:start] + f"site_description: '{quoted}'\n" + text[end:], encoding="utf-8")
+    result = run_build(project_copy, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    for page in ("404.html", "index.html", "about/index.html"):
+        soup = BeautifulSoup((result.site / page).read_text(encoding="utf-8"), "html.parser")
+        assert not [s for s in soup.find_all("script") if s.get_text().strip() == "alert(1)"], page
+        assert not soup.select('meta[name="x"]'), page
+        (description,) = soup.select('meta[name="description"]')
+        assert description["content"] in (HOSTILE, " ".join(HOSTILE.split())), page
+
+
+def test_404_page_is_not_indexed_and_lists_the_readers_pages(built):
+    soup = BeautifulSoup((built.site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.select_one('meta[name="robots"]')["content"] == "noindex"
+    assert not soup.select("[data-pagefind-body]")
+    hrefs = [a["href"] for a in soup.select("article a")]
+    assert any(h.endswith("actors/") for h in hrefs)
+
+
+def test_readers_navigation_has_no_contributor_pages(built):
+    page = built.page("")
+    titles = [a.get_text(" ", strip=True) for a in page.select("nav.md-nav--primary a")]
+    hrefs = [a["href"] for a in page.select("nav.md-nav--primary a")]
+    assert "Timeline" in titles
+    assert "Who is who" in titles
+    assert not any("Performance" in t for t in titles)
+    assert not any("performance" in h for h in hrefs)
+    assert (built.site / "performance" / "index.html").exists()  # still built, linked from About
+    about = built.page("about/")
+    assert any(a["href"].endswith("performance/") for a in about.select("article a"))

@@ -1,0 +1,268 @@
+"""Site search (Pagefind): indexed once per build, loaded only when a reader opens it, usable from the keyboard,
+naming each result's kind, and finding records by their aliases. Browser tests drive Debian's Chromium."""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import threading
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from macros.search import SearchIndexError, index_site
+
+from conftest import ROOT, copy_project, run_build
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+RESULT = ".pagefind-ui__result"
+needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM}")
+
+
+# --- the index, as built ---------------------------------------------------------------------------------------
+
+
+def test_every_page_but_the_404_is_indexed_once(built):
+    pages = [p for p in built.site.rglob("index.html") if "pagefind" not in p.parts]
+    fragments = list((built.site / "pagefind" / "fragment").iterdir())
+    assert len(fragments) == len(pages) > 50
+    assert (built.site / "pagefind" / "pagefind-ui.js").is_file()
+    assert not (built.site / "search" / "search_index.json").exists()  # Material's whole-site index is gone
+
+
+@pytest.mark.parametrize(
+    ("page", "kind"),
+    [
+        ("actors/abbas-araghchi/", "Person"),
+        ("actors/russia/", "State"),
+        ("treaties/russia-iran-treaty/", "Treaty"),
+        ("quotes/dedov-not-mediators/", "Quote"),
+        ("visit/", "Page"),
+    ],
+)
+def test_each_page_tells_the_index_its_kind_inside_the_article_only(built, page, kind):
+    soup = built.page(page)
+    (body,) = soup.select("[data-pagefind-body]")
+    assert body["data-pagefind-meta"] == f"kind:{kind}"
+    assert body["data-pagefind-filter"] == f"kind:{kind}"
+    assert body.find("h1") is not None
+    assert body.find_parent("article") is not None  # not the header, navigation or footer
+
+
+def test_aliases_are_weighted_and_infobox_labels_are_apart_from_values(built):
+    soup = built.page("actors/abbas-araghchi/")
+    weighted = soup.select("[data-pagefind-weight]")
+    assert any("Araghchi" in el.get_text() for el in weighted)
+    row = soup.select_one(".tme-infobox__row")
+    assert re.match(r"\S+ \S", row.get_text())  # "Kind person", not "Kindperson"
+
+
+def test_a_missing_pagefind_binary_is_a_clear_error(monkeypatch, tmp_path):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
+    with pytest.raises(SearchIndexError, match=r"fix: .*requirements\.txt"):
+        index_site(tmp_path)
+
+
+def test_a_build_without_pagefind_stops_with_that_message(monkeypatch, project_copy, tmp_path):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
+    result = run_build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert "search index: the Pagefind binary was not found" in result.output
+    assert "Traceback" not in result.output
+
+
+# --- in the browser ----------------------------------------------------------------------------------------------
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serving(directory: Path):
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM}")
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def server(built):
+    with serving(built.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def alias_server(built, tmp_path_factory):
+    """The site with "Araqchi" among Abbas Araghchi's aliases (the real data, or a copy given that alias)."""
+    people = "data/actors/people.yml"
+    if "Araqchi" in (ROOT / people).read_text(encoding="utf-8"):
+        site = built.site
+    else:
+        project = copy_project(tmp_path_factory.mktemp("alias") / "project")
+        text = (project / people).read_text(encoding="utf-8")
+        record = text.index("- id: abbas-araghchi")
+        aliases = text.index("aliases: [", record) + len("aliases: [")
+        (project / people).write_text(text[:aliases] + "Araqchi, " + text[aliases:], encoding="utf-8")
+        result = run_build(project, project / "site")
+        assert result.returncode == 0, result.output
+        site = result.site
+    with serving(site) as url:
+        yield url
+
+
+class Reader:
+    """One browser tab; records the path of every request it makes."""
+
+    def __init__(self, browser, server: str, **context):
+        self.context = browser.new_context(**context)
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(urlparse(r.url).path))
+        self.server = server
+
+    def open(self, path: str):
+        self.page.goto(self.server + path, wait_until="networkidle")
+        return self.page
+
+    def search(self, query: str) -> list[dict]:
+        page = self.page
+        page.keyboard.press("/")
+        field = page.locator("#tme-search-ui input")
+        field.wait_for(timeout=10000)
+        field.fill(query)
+        page.wait_for_selector(f"{RESULT} .pagefind-ui__result-link", timeout=10000)
+        page.wait_for_load_state("networkidle")
+        return page.eval_on_selector_all(
+            RESULT,
+            """els => els.map(e => ({
+                href: e.querySelector('.pagefind-ui__result-link').getAttribute('href'),
+                kind: e.querySelector('[data-pagefind-ui-meta="kind"]')?.innerText ?? null,
+                excerpt: e.querySelector('.pagefind-ui__result-excerpt')?.innerText ?? '',
+            }))""",
+        )
+
+    def search_requests(self) -> list[str]:
+        return [p for p in self.requests if "/pagefind/" in p or "search_index" in p]
+
+
+@pytest.fixture
+def reader(browser, server):
+    readers = []
+
+    def make(site: str | None = None, **context) -> Reader:
+        r = Reader(browser, site or server, **context)
+        readers.append(r)
+        return r
+
+    yield make
+    for r in readers:
+        r.context.close()
+
+
+@needs_chromium
+@pytest.mark.parametrize("path", ["", "visit/", "actors/sergei-lavrov/", "timeline/"])
+def test_a_page_view_downloads_nothing_of_search(reader, path):
+    r = reader()
+    r.open(path)
+    r.page.wait_for_timeout(300)
+    assert r.requests  # the page itself was fetched
+    assert r.search_requests() == []
+
+
+@needs_chromium
+def test_search_opens_from_the_keyboard_loads_on_demand_and_names_each_results_kind(reader):
+    r = reader()
+    page = r.open("visit/")
+    results = r.search("Lavrov")
+    assert r.search_requests()  # loaded now, when the reader searched
+    assert len(results) >= 3
+    assert all(res["kind"] and res["kind"].startswith("Kind: ") for res in results), results
+    assert {"Kind: Person", "Kind: Quote"} <= {res["kind"] for res in results}
+    assert page.evaluate("document.activeElement.closest('#tme-search') !== null")
+    page.keyboard.press("Escape")
+    assert page.evaluate("!document.getElementById('tme-search').open")
+
+
+@needs_chromium
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Dedov", "actors/alexey-dedov/"),
+        ("diplomatic potential", "quotes/lavrov-diplomatic-potential-jcpoa/"),
+        ("Strategic Cooperation Treaty", "treaties/russia-iran-treaty/"),
+    ],
+)
+def test_search_finds_records_by_name_and_quote_text(reader, query, expected):
+    r = reader()
+    r.open("")
+    hrefs = [res["href"] for res in r.search(query)]
+    assert any(urlparse(h).path.endswith(expected) for h in hrefs), hrefs
+
+
+@needs_chromium
+def test_an_alternate_spelling_finds_the_record_first(reader, alias_server):
+    r = reader(alias_server)
+    r.open("treaty/")
+    results = r.search("Araqchi")
+    assert urlparse(results[0]["href"]).path.endswith("/actors/abbas-araghchi/"), results
+    assert results[0]["kind"] == "Kind: Person"
+    assert "Kindperson" not in results[0]["excerpt"]
+    assert "asAraghchi" not in results[0]["excerpt"]
+
+
+@needs_chromium
+def test_the_search_button_opens_and_closes_with_the_mouse_returning_focus(reader):
+    r = reader(viewport={"width": 390, "height": 800})
+    page = r.open("actors/sergei-lavrov/")
+    page.click("[data-tme-search-open]")
+    page.locator("#tme-search-ui input").wait_for(timeout=10000)
+    assert page.evaluate("document.getElementById('tme-search').open")
+    page.click("[data-tme-search-close]")
+    assert page.evaluate("!document.getElementById('tme-search').open")
+    assert page.evaluate("document.activeElement.matches('[data-tme-search-open]')")
+
+
+@needs_chromium
+@pytest.mark.parametrize(("scheme", "dark"), [("light", False), ("dark", True)])
+def test_search_follows_the_colour_scheme(reader, scheme, dark):
+    r = reader(color_scheme=scheme)
+    r.open("")
+    r.search("treaty")
+    background = r.page.eval_on_selector("#tme-search", "e => getComputedStyle(e).backgroundColor")
+    red, green, blue = (int(v) for v in re.findall(r"\d+", background)[:3])
+    assert ((red + green + blue) / 3 < 100) is dark, background
+
+
+@needs_chromium
+def test_without_javascript_the_search_button_lists_the_readers_pages(reader):
+    r = reader(java_script_enabled=False)
+    page = r.open("visit/")
+    page.click("[data-tme-search-open]")
+    fallback = page.locator("[data-tme-search-fallback]")
+    assert fallback.is_visible()
+    assert "needs JavaScript" in fallback.inner_text()
+    links = fallback.locator("a")
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert any(h.endswith("actors/") for h in hrefs)
+    assert any(h.endswith("sources/") for h in hrefs)
+    assert r.search_requests() == []
