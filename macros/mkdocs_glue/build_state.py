@@ -12,7 +12,7 @@ from macros.core import DataErrors, Problem, load_dataset
 from macros.core import mentions as mention_scan
 from macros.core.collections import COLLECTIONS
 from macros.core.errors import relative_path
-from macros.render import downloads, structured, urls
+from macros.render import diagram, downloads, structured, urls
 from macros.render.abbreviations import Abbreviations
 from macros.render.linker import Linker, Narrative, SiteContext
 from macros.render.pages import PageRenderer, PageSource
@@ -90,11 +90,19 @@ def start(project_dir: Path, docs_dir: Path, site_url: str, site_description: st
             pages = site.mentioned_in.setdefault((m.collection, m.id), [])
             if src not in pages:
                 pages.append(src)
+    problem = diagram.graphviz_problem()
+    if problem:
+        problems.append(problem)
     if problems:
         raise DataErrors(problems)
+    renderer = PageRenderer(site)
+    try:
+        renderer.relations_view  # noqa: B018  (lay the diagram out now, so a Graphviz failure is reported cleanly)
+    except diagram.DiagramError as error:
+        raise DataErrors([error.problem]) from None
     _current = BuildState(
         site,
-        PageRenderer(site),
+        renderer,
         Abbreviations(dataset),
         structured.StructuredData(dataset, site_url),
         " ".join(site_description.split()),

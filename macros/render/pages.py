@@ -6,13 +6,13 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 
 from markupsafe import Markup, escape
 
 from macros.core.collections import BY_NAME, COLLECTIONS
 from macros.core.models import Record
-from macros.render import overview, urls
+from macros.render import diagram, overview, urls
 from macros.render.linker import Linker, SiteContext, sort_key
 from macros.render.templates import environment
 
@@ -65,10 +65,14 @@ class PageSource:
     title: str
     render: Callable[[], str]
     record: str | None = None  # "collection/id" for record pages
+    hide: tuple[str, ...] = ()  # parts of Material's layout to hide, e.g. ("toc",) for a wide diagram
 
     @property
     def front_matter(self) -> str:
-        return front_matter(self.title, **({"tme_record": self.record} if self.record else {}))
+        extra: dict[str, object] = {"tme_record": self.record} if self.record else {}
+        if self.hide:
+            extra["hide"] = list(self.hide)
+        return front_matter(self.title, **extra)
 
     @property
     def markdown(self) -> str:
@@ -97,6 +101,17 @@ class PageRenderer:
     def __init__(self, site: SiteContext):
         self.site = site
         self.env = environment()
+
+    @cached_property
+    def relations_view(self) -> dict:
+        """The relations graph and its layout: one ``dot`` run per build (raises DiagramError if dot fails)."""
+        graph = overview.relations(self.site.dataset)
+        return {
+            "graph": graph,
+            "diagram": diagram.layout(graph),
+            "max_nodes": diagram.MAX_DRAWN_NODES,
+            "relation_phrase": overview.RELATION_PHRASE,
+        }
 
     def linker(self, page_url: str) -> Linker:
         return Linker(self.site, page_url)
@@ -157,10 +172,11 @@ class PageRenderer:
                 "comparison.html",
                 lambda: {"treaties": overview.compared_treaties(data)},
             ),
-            ("relations.md", "Who is who", "relations.html", lambda: {"m": overview.relations(data)}),
+            ("relations.md", "Who is who", "relations.html", lambda: self.relations_view),
         )
         for src, title, template, context in views:
-            yield PageSource(src, title, partial(self.overview_body, src, template, context))
+            hide = ("toc",) if src == "relations.md" else ()
+            yield PageSource(src, title, partial(self.overview_body, src, template, context), hide=hide)
 
     def pages(self) -> Iterator[PageSource]:
         yield from self.overview_pages()
