@@ -60,6 +60,12 @@ def define_env(env) -> None:
         return Markup(state.renderer.env.get_template("infobox.html").render(r=record, ln=ln))
 
     @env.macro
+    def key_facts(collection: str, record_id: str) -> Markup:
+        """Key facts at a glance for an event or a treaty: when, where, who, what it is, status, with sources."""
+        ln = here()
+        return state.renderer.key_facts(ln, ln.get(collection, record_id))
+
+    @env.macro
     def count(collection: str) -> int:
         """How many records a collection has."""
         return len(state.site.dataset.records[collection])

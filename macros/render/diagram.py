@@ -84,7 +84,8 @@ def graphviz_problem() -> Problem | None:
     """A located problem if ``dot`` is not installed (checked at the start of every build)."""
     if shutil.which("dot"):
         return None
-    return Problem(WHERE, 1, 1, "Graphviz's `dot` program, which lays out the relations diagram, is not installed", hint=INSTALL_HINT)
+    message = "Graphviz's `dot` program, which lays out the relations diagram, is not installed"
+    return Problem(WHERE, 1, 1, message, hint=INSTALL_HINT)
 
 
 def dot_source(graph: RelationsGraph, sizes: list[tuple[float, float]]) -> str:
@@ -108,9 +109,11 @@ def run_dot(source: str) -> str:
             ["dot", "-Tjson0"], input=source, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
         )
     except FileNotFoundError:
-        raise DiagramError(graphviz_problem() or Problem(WHERE, 1, 1, "`dot` could not be run", hint=INSTALL_HINT))
+        problem = graphviz_problem() or Problem(WHERE, 1, 1, "`dot` could not be run", hint=INSTALL_HINT)
+        raise DiagramError(problem) from None
     except subprocess.TimeoutExpired:
-        raise DiagramError(Problem(WHERE, 1, 1, f"Graphviz took over {TIMEOUT_SECONDS} s to lay out the diagram"))
+        message = f"Graphviz took over {TIMEOUT_SECONDS} s to lay out the diagram"
+        raise DiagramError(Problem(WHERE, 1, 1, message)) from None
     if proc.returncode != 0:
         detail = " ".join(proc.stderr.split())[:300] or f"exit status {proc.returncode}"
         raise DiagramError(Problem(WHERE, 1, 1, f"Graphviz could not lay out the relations diagram: {detail}"))
@@ -151,7 +154,8 @@ def layout(graph: RelationsGraph) -> Diagram | None:
     for obj in result["objects"]:
         i = int(obj["name"][1:])
         (w, h), (cx, cy) = sizes[i], _points(obj["pos"], height)[0]
-        nodes.append(PlacedNode(graph.nodes[i], graph.node_kind(graph.nodes[i]), labels[i], cx - w / 2, cy - h / 2, w, h))
+        record = graph.nodes[i]
+        nodes.append(PlacedNode(record, graph.node_kind(record), labels[i], cx - w / 2, cy - h / 2, w, h))
     # dot lists edges by tail node; edges between the same two nodes keep the order they were given in.
     waiting: dict[tuple[int, int], list[str]] = {}
     for rel in graph.relations:

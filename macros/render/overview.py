@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 
 from macros.core.dataset import Dataset
@@ -16,18 +16,76 @@ class TimelineEntry:
     kind: str  # "event", "milestone" or "quote"
     record: Record
     entry: StatusEntry | None = None
+    phase: str = ""  # against the visit: "before", "visit", "during" (dates overlap it) or "after"
 
     def sort_key(self) -> tuple:
         return (self.date, {"milestone": 0, "event": 1, "quote": 2}[self.kind], self.record.id)
 
 
-def timeline(data: Dataset) -> list[tuple[int, list[TimelineEntry]]]:
-    """Every dated event, treaty milestone and quote, oldest first, grouped by year."""
+VISIT_EVENT_ID = "lavrov-visit-tehran"  # the event the whole site is about; the timeline marks before and after it
+KIND_LABELS = {"event": "Event", "milestone": "Treaty milestone", "quote": "Quote"}
+
+
+@dataclass(frozen=True)
+class TimelineMonth:
+    """The entries of one month (``month`` 0: dated only by year), with a heading and an anchor."""
+
+    year: int
+    month: int
+    entries: tuple[TimelineEntry, ...]
+
+    @property
+    def heading(self) -> str:
+        return PartialDate(self.year, self.month).display if self.month else f"{self.year}, month not given"
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+@dataclass(frozen=True)
+class Timeline:
+    months: tuple[TimelineMonth, ...]
+    visit: Record | None  # the visit event, if the data has it
+
+    @property
+    def entries(self) -> list[TimelineEntry]:
+        return [e for m in self.months for e in m.entries]
+
+    def kinds(self) -> list[tuple[str, str, int]]:
+        """(kind, label, how many) for the filter, in a fixed order."""
+        counts = {k: 0 for k in KIND_LABELS}
+        for e in self.entries:
+            counts[e.kind] += 1
+        return [(k, label, counts[k]) for k, label in KIND_LABELS.items() if counts[k]]
+
+
+def _phase(entry: TimelineEntry, visit: Record | None) -> str:
+    if visit is None:
+        return ""
+    if entry.kind == "event" and entry.record.id == visit.id:
+        return "visit"
+    start, end = visit.date.earliest(), (visit.end_date or visit.date).latest()
+    if entry.date.latest() < start:
+        return "before"
+    if entry.date.earliest() > end:
+        return "after"
+    return "during"
+
+
+def timeline(data: Dataset) -> Timeline:
+    """Every dated event, treaty milestone and quote, oldest first, grouped by month, each placed against the visit."""
     entries = [TimelineEntry(e.date, "event", e) for e in data.all("events")]
     entries += [TimelineEntry(s.date, "milestone", t, s) for t in data.all("treaties") for s in t.status]
     entries += [TimelineEntry(q.date, "quote", q) for q in data.all("quotes")]
     entries.sort(key=TimelineEntry.sort_key)
-    return [(year, list(group)) for year, group in groupby(entries, key=lambda e: e.date.year)]
+    visit = data.get("events", VISIT_EVENT_ID)
+    entries = [replace(e, phase=_phase(e, visit)) for e in entries]
+    months = tuple(
+        TimelineMonth(year, month, tuple(group))
+        for (year, month), group in groupby(entries, key=lambda e: (e.date.year, e.date.month))
+    )
+    return Timeline(months, visit)
 
 
 def compared_treaties(data: Dataset) -> list[Record]:

@@ -156,11 +156,7 @@ class PageRenderer:
         return self.env.get_template(template).render(ln=self.linker(urls.page_url(src)), **context())
 
     def timeline_context(self) -> dict:
-        years = overview.timeline(self.site.dataset)
-        entries = [e for _, group in years for e in group]
-        first = entries[0].date.display if entries else ""
-        last = entries[-1].date.display if entries else ""
-        return {"years": years, "count": len(entries), "first": first, "last": last}
+        return {"tl": overview.timeline(self.site.dataset), "kind_labels": overview.KIND_LABELS}
 
     def overview_pages(self) -> Iterator[PageSource]:
         data = self.site.dataset
@@ -184,6 +180,12 @@ class PageRenderer:
             yield self.index_page(info.name)
             for record in self.site.dataset.all(info.name):
                 yield self.record_page(record)
+
+    def key_facts(self, ln: Linker, record: Record) -> Markup:
+        """The key-facts card of an event or a treaty."""
+        if record.collection not in ("events", "treaties"):
+            raise ValueError(f"key_facts shows events and treaties, not {record.collection}")
+        return Markup(self.env.get_template("key_facts.html").render(r=record, ln=ln))
 
     def fragment(self, page_url: str, macro: str, *args: object, **kwargs: object) -> Markup:
         """One component from components.html, for a hand-written page at ``page_url``."""
