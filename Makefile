@@ -42,3 +42,17 @@ bench: $(READY)  ## Performance figures (see docs/performance.md)
 
 clean:
 	rm -rf site .pytest_cache .hypothesis
+
+# --- Graphviz and screenshots (the relations diagram is laid out by Graphviz's `dot`; see README) ---------------
+.PHONY: graphviz screenshots
+serve build pytest test: graphviz
+
+graphviz:  ## Check that Graphviz's dot is installed, and say how to install it if not
+	@command -v dot >/dev/null 2>&1 || { \
+	  echo "Graphviz's 'dot' is needed to lay out the relations diagram. Install it, then run make again:"; \
+	  echo "  Debian/Ubuntu: sudo apt-get install graphviz"; \
+	  echo "  macOS:         brew install graphviz"; \
+	  exit 1; }
+
+screenshots: build  ## PNGs of key pages at 390 and 1280 px, light and dark, in screenshots/
+	$(BIN)/python scripts/screenshots.py site screenshots

@@ -6,13 +6,13 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 
 from markupsafe import Markup, escape
 
 from macros.core.collections import BY_NAME, COLLECTIONS
 from macros.core.models import Record
-from macros.render import overview, urls
+from macros.render import diagram, overview, urls
 from macros.render.linker import Linker, SiteContext, sort_key
 from macros.render.templates import environment
 
@@ -65,10 +65,14 @@ class PageSource:
     title: str
     render: Callable[[], str]
     record: str | None = None  # "collection/id" for record pages
+    hide: tuple[str, ...] = ()  # parts of Material's layout to hide, e.g. ("toc",) for a wide diagram
 
     @property
     def front_matter(self) -> str:
-        return front_matter(self.title, **({"tme_record": self.record} if self.record else {}))
+        extra: dict[str, object] = {"tme_record": self.record} if self.record else {}
+        if self.hide:
+            extra["hide"] = list(self.hide)
+        return front_matter(self.title, **extra)
 
     @property
     def markdown(self) -> str:
@@ -97,6 +101,17 @@ class PageRenderer:
     def __init__(self, site: SiteContext):
         self.site = site
         self.env = environment()
+
+    @cached_property
+    def relations_view(self) -> dict:
+        """The relations graph and its layout: one ``dot`` run per build (raises DiagramError if dot fails)."""
+        graph = overview.relations(self.site.dataset)
+        return {
+            "graph": graph,
+            "diagram": diagram.layout(graph),
+            "max_nodes": diagram.MAX_DRAWN_NODES,
+            "relation_phrase": overview.RELATION_PHRASE,
+        }
 
     def linker(self, page_url: str) -> Linker:
         return Linker(self.site, page_url)
@@ -141,11 +156,7 @@ class PageRenderer:
         return self.env.get_template(template).render(ln=self.linker(urls.page_url(src)), **context())
 
     def timeline_context(self) -> dict:
-        years = overview.timeline(self.site.dataset)
-        entries = [e for _, group in years for e in group]
-        first = entries[0].date.display if entries else ""
-        last = entries[-1].date.display if entries else ""
-        return {"years": years, "count": len(entries), "first": first, "last": last}
+        return {"tl": overview.timeline(self.site.dataset), "kind_labels": overview.KIND_LABELS}
 
     def overview_pages(self) -> Iterator[PageSource]:
         data = self.site.dataset
@@ -157,10 +168,11 @@ class PageRenderer:
                 "comparison.html",
                 lambda: {"treaties": overview.compared_treaties(data)},
             ),
-            ("relations.md", "Who is who", "relations.html", lambda: {"m": overview.relations(data)}),
+            ("relations.md", "Who is who", "relations.html", lambda: self.relations_view),
         )
         for src, title, template, context in views:
-            yield PageSource(src, title, partial(self.overview_body, src, template, context))
+            hide = ("toc",) if src == "relations.md" else ()
+            yield PageSource(src, title, partial(self.overview_body, src, template, context), hide=hide)
 
     def pages(self) -> Iterator[PageSource]:
         yield from self.overview_pages()
@@ -168,6 +180,12 @@ class PageRenderer:
             yield self.index_page(info.name)
             for record in self.site.dataset.all(info.name):
                 yield self.record_page(record)
+
+    def key_facts(self, ln: Linker, record: Record) -> Markup:
+        """The key-facts card of an event or a treaty."""
+        if record.collection not in ("events", "treaties"):
+            raise ValueError(f"key_facts shows events and treaties, not {record.collection}")
+        return Markup(self.env.get_template("key_facts.html").render(r=record, ln=ln))
 
     def fragment(self, page_url: str, macro: str, *args: object, **kwargs: object) -> Markup:
         """One component from components.html, for a hand-written page at ``page_url``."""

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from macros.core import DataErrors, load_dataset
+from macros.render import diagram
 from macros.render.linker import SiteContext
 from macros.render.pages import PageRenderer
 from macros.render.prose import RenderedPage, render_narratives
@@ -26,8 +27,15 @@ class Prepared:
 def prepare(root: Path, docs_dir: Path | None = None, data_dir: Path | None = None, site_url: str = "/") -> Prepared:
     """Load and check the data, then every page in ``docs/``. Raises DataErrors listing every problem found."""
     dataset = load_dataset(data_dir or root / "data", root=root)
+    problem = diagram.graphviz_problem()
+    if problem:
+        raise DataErrors([problem])
     site = SiteContext(dataset, site_url)
     renderer = PageRenderer(site)
+    try:
+        renderer.relations_view  # noqa: B018  (lay the diagram out now, so a Graphviz failure is reported cleanly)
+    except diagram.DiagramError as error:
+        raise DataErrors([error.problem]) from None
     narratives = render_narratives(renderer, docs_dir or root / "docs", root)
     problems = [problem for page in narratives.values() for problem in page.problems]
     if problems:

@@ -88,7 +88,10 @@ class Macros:
         table: dict[str, Callable[..., object]] = {
             name: self._named(collection) for name, collection in _ID_MACROS.items()
         }
-        table.update(link=self.link, quote=self.quote, fact=self.fact, infobox=self.infobox, count=self.count)
+        table.update(
+            link=self.link, quote=self.quote, fact=self.fact, infobox=self.infobox, count=self.count,
+            key_facts=self.key_facts,
+        )  # fmt: skip
         return table
 
     def _record(self, collection: object, record_id: object) -> Record:
@@ -140,6 +143,16 @@ class Macros:
     def infobox(self, collection: object, record_id: object) -> Markup:
         record = self._record(collection, record_id)
         return Markup(self.renderer.env.get_template("infobox.html").render(r=record, ln=self.ln))
+
+    def key_facts(self, collection: object, record_id: object) -> Markup:
+        """Key facts at a glance for an event or a treaty: when, where, who, what it is, status, with sources."""
+        record = self._record(collection, record_id)
+        if record.collection not in ("events", "treaties"):
+            raise MacroError(
+                f"key_facts shows events and treaties, not {record.collection}",
+                expected='key_facts("events", id) or key_facts("treaties", id)',
+            )
+        return self.renderer.key_facts(self.ln, record)
 
     def count(self, collection: object) -> str:
         return str(len(self.site.dataset.records[self._collection(collection)]))

@@ -8,6 +8,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from macros.render import facts
 from macros.render.escape import attribute, text
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "overrides" / "partials" / "explainer"
@@ -55,5 +56,6 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
     env.globals.update(
         setting_label=SETTING_LABELS.__getitem__,
         status_label=STATUS_LABELS.__getitem__,
+        **facts.GLOBALS,
     )
     return env

@@ -1,0 +1,168 @@
+"""Lay out the relations graph with Graphviz ``dot`` and hand back boxes and curves for the SVG template.
+
+Why ``-Tplain`` and our own SVG rather than dot's SVG: the DOT source we send holds no data text at all (nodes are
+``n0``, ``n1``… with sizes we compute), so nothing from a pull request can reach Graphviz; every label reaches the page
+through the autoescaping template, with our classes, relative links and CSS colours for light and dark.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import textwrap
+from dataclasses import dataclass
+
+from macros.core.errors import Problem
+from macros.core.models import Record
+from macros.render.overview import RelationsGraph, node_label
+
+FONT_PX = 14  # label size in the SVG, drawn at 1 SVG unit = 1 CSS px (never scaled down)
+LINE_PX = 18
+CHAR_PX = 0.62 * FONT_PX  # a generous average glyph width for sans-serif fonts, so labels fit their boxes
+WRAP_CHARS = 22
+PAD_X, PAD_Y = 10, 7
+MARGIN = 4
+POINTS = 72.0  # Graphviz works in inches; one point is drawn as one CSS pixel
+MAX_DRAWN_NODES = 300  # beyond this a diagram is unreadable; the page keeps the text equivalent only
+TIMEOUT_SECONDS = 120
+INSTALL_HINT = "install Graphviz: `sudo apt-get install graphviz` (Debian/Ubuntu) or `brew install graphviz` (macOS)"
+WHERE = "relations.md (the generated 'Who is who' page)"
+
+
+class DiagramError(Exception):
+    """Graphviz is missing or failed; carries a located problem for the build's error report."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.format())
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class PlacedNode:
+    record: Record
+    kind: str
+    lines: tuple[str, ...]
+    x: float  # top-left corner
+    y: float
+    width: float
+    height: float
+
+    @property
+    def text_x(self) -> float:
+        return round(self.x + self.width / 2, 1)
+
+    def line_y(self, i: int) -> float:
+        top = self.y + (self.height - len(self.lines) * LINE_PX) / 2
+        return round(top + (i + 0.75) * LINE_PX, 1)
+
+
+@dataclass(frozen=True)
+class PlacedEdge:
+    kind: str
+    path: str  # SVG path data
+
+
+@dataclass(frozen=True)
+class Diagram:
+    nodes: tuple[PlacedNode, ...]
+    edges: tuple[PlacedEdge, ...]
+    width: int
+    height: int
+
+
+def wrap(label: str) -> tuple[str, ...]:
+    """A label on short lines so boxes stay narrow; very long words are cut rather than overflow."""
+    return tuple(textwrap.wrap(" ".join(label.split()), WRAP_CHARS, break_on_hyphens=False)) or ("",)
+
+
+def box_size(lines: tuple[str, ...]) -> tuple[float, float]:
+    return max(len(line) for line in lines) * CHAR_PX + 2 * PAD_X, len(lines) * LINE_PX + 2 * PAD_Y
+
+
+def graphviz_problem() -> Problem | None:
+    """A located problem if ``dot`` is not installed (checked at the start of every build)."""
+    if shutil.which("dot"):
+        return None
+    message = "Graphviz's `dot` program, which lays out the relations diagram, is not installed"
+    return Problem(WHERE, 1, 1, message, hint=INSTALL_HINT)
+
+
+def dot_source(graph: RelationsGraph, sizes: list[tuple[float, float]]) -> str:
+    """DOT with generated names and numbers only: no data text, so nothing needs escaping."""
+    index = {(r.collection, r.id): i for i, r in enumerate(graph.nodes)}
+    lines = [
+        "digraph relations {",
+        "graph [rankdir=LR, nodesep=0.22, ranksep=0.75, splines=true, outputorder=edgesfirst];",
+        'node [shape=box, fixedsize=true, label=""];',
+        "edge [dir=none];",
+    ]
+    lines += [f"n{i} [width={w / POINTS:.4f}, height={h / POINTS:.4f}];" for i, (w, h) in enumerate(sizes)]
+    lines += [f"n{index[r.tail]} -> n{index[r.head]};" for r in graph.relations]
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def run_dot(source: str) -> str:
+    try:
+        proc = subprocess.run(
+            ["dot", "-Tjson0"], input=source, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
+        )
+    except FileNotFoundError:
+        problem = graphviz_problem() or Problem(WHERE, 1, 1, "`dot` could not be run", hint=INSTALL_HINT)
+        raise DiagramError(problem) from None
+    except subprocess.TimeoutExpired:
+        message = f"Graphviz took over {TIMEOUT_SECONDS} s to lay out the diagram"
+        raise DiagramError(Problem(WHERE, 1, 1, message)) from None
+    if proc.returncode != 0:
+        detail = " ".join(proc.stderr.split())[:300] or f"exit status {proc.returncode}"
+        raise DiagramError(Problem(WHERE, 1, 1, f"Graphviz could not lay out the relations diagram: {detail}"))
+    return proc.stdout
+
+
+def _spline(points: list[tuple[float, float]]) -> str:
+    """Graphviz's B-spline control points (1 + 3n) as an SVG cubic Bézier path."""
+    head, rest = points[0], points[1:]
+    out = [f"M{head[0]:.1f},{head[1]:.1f}"]
+    for i in range(0, len(rest) - 2, 3):
+        (ax, ay), (bx, by), (cx, cy) = rest[i : i + 3]
+        out.append(f"C{ax:.1f},{ay:.1f} {bx:.1f},{by:.1f} {cx:.1f},{cy:.1f}")
+    return " ".join(out)
+
+
+def _points(pos: str, height: float) -> list[tuple[float, float]]:
+    """Graphviz ``pos`` ("x,y x,y …", y upwards, maybe with s,/e, end markers) in SVG coordinates."""
+    out = []
+    for pair in pos.split():
+        if pair[:2] in ("s,", "e,"):
+            continue
+        x, y = pair.split(",")
+        out.append((float(x) + MARGIN, height - float(y) + MARGIN))
+    return out
+
+
+def layout(graph: RelationsGraph) -> Diagram | None:
+    """Positions for every node and edge, from one ``dot`` run; None when the graph is empty or too big to draw."""
+    if not graph.nodes or len(graph.nodes) > MAX_DRAWN_NODES:
+        return None
+    labels = [wrap(node_label(r)) for r in graph.nodes]
+    sizes = [box_size(lines) for lines in labels]
+    index = {(r.collection, r.id): i for i, r in enumerate(graph.nodes)}
+    result = json.loads(run_dot(dot_source(graph, sizes)))
+    _, _, width, height = (float(v) for v in result["bb"].split(","))
+    nodes = []
+    for obj in result["objects"]:
+        i = int(obj["name"][1:])
+        (w, h), (cx, cy) = sizes[i], _points(obj["pos"], height)[0]
+        record = graph.nodes[i]
+        nodes.append(PlacedNode(record, graph.node_kind(record), labels[i], cx - w / 2, cy - h / 2, w, h))
+    # dot lists edges by tail node; edges between the same two nodes keep the order they were given in.
+    waiting: dict[tuple[int, int], list[str]] = {}
+    for rel in graph.relations:
+        waiting.setdefault((index[rel.tail], index[rel.head]), []).append(rel.kind)
+    edges = tuple(
+        PlacedEdge(waiting[(e["tail"], e["head"])].pop(0), _spline(_points(e["pos"], height)))
+        for e in result.get("edges", ())
+    )
+    nodes.sort(key=lambda n: (n.record.collection, n.record.id))
+    return Diagram(tuple(nodes), edges, round(width + 2 * MARGIN), round(height + 2 * MARGIN))

@@ -1,0 +1,140 @@
+"""The relations diagram, timeline, comparison and key facts in the built HTML, and what Graphviz is (not) given."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+from macros.core import load_dataset
+from macros.core.dates import PartialDate
+from macros.render import diagram, facts, overview
+
+from conftest import run_build
+
+HOSTILE = '<script>alert(1)</script>"]; n0 -> n1 [label="x&y'
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_dot_source_carries_no_data_text():
+    graph = overview.relations(load_dataset())
+    sizes = [diagram.box_size(diagram.wrap(HOSTILE)) for _ in graph.nodes]
+    source = diagram.dot_source(graph, sizes)
+    body = source.split("\n", 4)[4]  # after the fixed graph, node and edge defaults
+    assert re.fullmatch(r"((n\d+ \[width=[\d.]+, height=[\d.]+\];|n\d+ -> n\d+;)\n)*}\n", body), body[:200]
+
+
+def test_relations_page_lists_every_related_record_once_with_escaped_labels(project_copy):
+    _replace(project_copy / "data" / "actors" / "people.yml", "name: Sergei Lavrov", f"name: '{HOSTILE}'")
+    result = run_build(project_copy, project_copy / "site")
+    assert result.returncode == 0, result.output
+    page = result.page("relations/")
+    svg = page.select_one("svg.tme-diagram__svg")
+    assert svg.find("script") is None
+    records = [a["data-record"] for a in svg.select("a.tme-node")]
+    assert len(records) == len(set(records))
+    assert "actors/sergei-lavrov" in records
+    lavrov = svg.select_one('a[data-record="actors/sergei-lavrov"]')
+    assert "".join(t.get_text() for t in lavrov.select("tspan")).replace(" ", "") == HOSTILE.replace(" ", "")
+    assert lavrov["href"] == "../actors/sergei-lavrov/"
+    for a in svg.select("a.tme-node"):  # every box is at least as wide as the estimate for its longest line
+        rect = a.find("rect")
+        longest = max(len(t.get_text()) for t in a.select("tspan"))
+        assert float(rect["width"]) >= longest * diagram.CHAR_PX
+    words = page.select(".tme-relations__list li")
+    assert any("Foreign Minister of" in li.get_text() for li in words)
+
+
+def test_a_build_without_graphviz_stops_with_a_located_message(project_copy, monkeypatch, tmp_path):
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    result = run_build(project_copy, project_copy / "site")
+    assert result.returncode != 0
+    assert "relations.md" in result.output and "Graphviz" in result.output
+    assert "sudo apt-get install graphviz" in result.output and "brew install graphviz" in result.output
+    assert "Traceback" not in result.output
+    assert not (project_copy / "site" / "index.html").exists()
+
+
+def test_a_graph_too_big_to_draw_keeps_its_text_equivalent(monkeypatch):
+    graph = overview.relations(load_dataset())
+    monkeypatch.setattr(diagram, "MAX_DRAWN_NODES", len(graph.nodes) - 1)
+    assert diagram.layout(graph) is None
+
+
+def test_timeline_places_entries_before_and_after_the_visit_from_the_data(project_copy):
+    events = project_copy / "data" / "events" / "events.yml"
+    _replace(
+        events, "date: 2025-02\n  date_note: The article reports", "date: 2025-02-25\n  date_note: The article reports"
+    )
+    quotes = project_copy / "data" / "quotes" / "visit-press-conference.yml"
+    _replace(quotes, "speaker: sergei-lavrov\n  date: 2025-02", "speaker: sergei-lavrov\n  date: 2025-03-02")
+    result = run_build(project_copy, project_copy / "site")
+    assert result.returncode == 0, result.output
+    page = result.page("timeline/")
+    phases = {f"tme-timeline__entry--{p}": p for p in ("before", "visit", "during", "after")}
+    phase = {
+        li["data-record"]: next(phases[c] for c in li["class"] if c in phases)
+        for li in page.select("li.tme-timeline__entry")
+    }
+    assert phase["events/lavrov-visit-tehran"] == "visit"
+    assert phase["events/russia-iran-treaty-signing"] == "before"
+    assert phase["events/lavrov-araghchi-press-conference"] == "during"  # month-precise: overlaps
+    assert phase["quotes/lavrov-diplomatic-potential-jcpoa"] == "after"
+    months = [h.get_text(strip=True).rstrip("¶") for h in page.select("h2.tme-tl-month")]
+    assert months[-3:] == ["January 2025", "February 2025", "March 2025"]
+
+
+def test_comparison_rows_read_contract_fields_defensively():
+    src = ("s1",)
+    treaty = SimpleNamespace(
+        sources=("record",),
+        citations={"term": ("t1",)},
+        provisions=(
+            SimpleNamespace(topic="mutual-defence", absent=True, sources=src, summary="No clause", title="x"),
+            SimpleNamespace(topic="security", sources=(), summary="", title="y"),
+        ),
+        status=(
+            SimpleNamespace(status="signed", date=PartialDate(2025, 1, 17), sources=src),
+            SimpleNamespace(status="in-force", date=PartialDate(2025, 10, 2), sources=src),
+        ),
+    )
+    assert [facts.is_absent(p) for p in facts.provisions_on(treaty, "mutual-defence")] == [True]
+    assert facts.is_absent(treaty.provisions[1]) is False  # records without `absent` read as a clause
+    assert facts.cite(treaty, "term") == ("t1",)
+    assert facts.cite(treaty, "parties") == ("record",)
+    assert facts.cite(treaty, "status", src) == src
+    assert [s.status for s in facts.in_force(treaty)] == ["in-force"]
+    assert facts.latest_status(treaty).status == "in-force"
+
+
+def test_speaker_role_is_the_office_held_on_the_date():
+    old = SimpleNamespace(office="Deputy", of="a", start=PartialDate(2000), end=PartialDate(2010))
+    new = SimpleNamespace(office="Minister", of="a", start=PartialDate(2011), end=None)
+    actor = SimpleNamespace(roles=(old, new))
+    assert facts.role_at(actor, PartialDate(2025, 2, 25)).office == "Minister"
+    assert facts.role_at(actor, PartialDate(2005)).office == "Deputy"
+    assert facts.role_at(SimpleNamespace(roles=()), PartialDate(2025)) is None
+
+
+def test_key_facts_card_on_the_home_page(built):
+    card = built.page("").select_one("aside.tme-facts")
+    assert card["data-record"] == "events/lavrov-visit-tehran"
+    labels = [dt.get_text() for dt in card.select("dt")]
+    assert labels[:4] == ["When", "Where", "Who", "What"] and labels[-1] == "Sources"
+    assert card.select_one("time")["datetime"].startswith("2025-02")
+    assert card.select('a[href^="sources/"]')
+
+
+def test_comparison_page_has_the_contract_rows_with_sources(built):
+    page = built.page("compare/")
+    rows = [th.get_text() for th in page.select("table.tme-cmp tbody th")]
+    assert rows[0] == "Parties" and rows[-1] == "Legal status" and len(rows) == 8
+    parties = page.select_one("tr.tme-cmp__row--parties td")
+    assert parties.select("a.tme-ref") and parties.select_one(".tme-refs a")["href"].startswith("../sources/")
