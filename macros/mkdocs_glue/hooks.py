@@ -17,7 +17,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
 from macros.core import DataErrors  # noqa: E402
-from macros.mkdocs_glue import build_state, fragments  # noqa: E402
+from macros.mkdocs_glue import build_state, contrib, fragments  # noqa: E402
 
 
 @event_priority(100)  # before mkdocs-macros-plugin, whose macros read the loaded data
@@ -33,6 +33,7 @@ def on_config(config):
         )
     except DataErrors as errors:
         raise PluginError(errors.format()) from None
+    contrib.attach(build_state.current(), config)
     return config
 
 
