@@ -33,7 +33,7 @@ class BuildState:
     def downloads(self) -> list[tuple[str, str]]:
         """Static files generated from the data: the JSON dataset and a CSV per collection."""
         data = self.site.dataset
-        files = [("downloads/dataset.json", downloads.dataset_json(data))]
+        files = [("downloads/dataset.json", downloads.dataset_json(data, self.site.site_url))]
         files += [(f"downloads/{c.name}.csv", downloads.collection_csv(data, c.name)) for c in COLLECTIONS]
         return files
 

@@ -21,7 +21,7 @@ from mkdocs.utils import CountHandler  # noqa: E402
 
 from macros.core import DataErrors  # noqa: E402
 from macros.core.errors import printable  # noqa: E402
-from macros.mkdocs_glue import build_state, fragments, staging  # noqa: E402
+from macros.mkdocs_glue import build_state, contrib, fragments, staging  # noqa: E402
 from macros.render import prose, urls  # noqa: E402
 from macros.search import SearchIndexError, index_site, kind_of  # noqa: E402
 
@@ -48,6 +48,7 @@ def on_config(config):
             site_url=config.site_url or "/",
             site_description=config.site_description or "",
         )
+        contrib.attach(build_state.current(), config)
     except Exception as exc:
         raise _fail(exc, "checking the project") from None
     site_dir = Path(config.site_dir)

@@ -6,12 +6,15 @@ import csv
 import io
 import json
 
+from macros.core import licence
 from macros.core.dataset import Dataset
 
 
-def dataset_json(data: Dataset) -> str:
-    """All records as written in YAML, keyed by collection; each list validates against its schema."""
-    return json.dumps(data.as_documents(), ensure_ascii=False, indent=1) + "\n"
+def dataset_json(data: Dataset, site_url: str = "/") -> str:
+    """Licence, attribution and address first, then all records as written in YAML, keyed by collection; each
+    collection's list validates against its schema, as before the metadata keys were added."""
+    document = {**licence.dataset_metadata(site_url), **data.as_documents()}
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
 # A cell a spreadsheet would read as a formula (OWASP "CSV injection"): it gets a leading apostrophe, which

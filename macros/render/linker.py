@@ -10,6 +10,7 @@ from macros.core.dataset import Dataset
 from macros.core.dates import PartialDate
 from macros.core.models import Actor, Event, Quote, Record, Treaty
 from macros.render import urls
+from macros.render.corrections import Corrections
 from macros.render.escape import attribute, text
 
 
@@ -29,6 +30,7 @@ class SiteContext:
     site_url: str = "/"
     narratives: dict[str, Narrative] = field(default_factory=dict)  # src path → narrative
     mentioned_in: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # record key → src paths
+    corrections: Corrections | None = None  # record pages' "Corrections" block; set by the glue (contrib.py)
 
 
 def sort_key(record: Record) -> tuple:
