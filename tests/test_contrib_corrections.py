@@ -3,6 +3,7 @@ last changed in git, from one ``git log`` per build."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -16,7 +17,7 @@ import yaml
 from macros.core.history import NOT_COMMITTED, SHALLOW, parse_log
 from macros.render.corrections import Repository
 
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, run_build
 
 FORM = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "correction.yml").read_text(encoding="utf-8"))
 
@@ -101,8 +102,6 @@ def test_hostile_title_is_url_encoded_and_attribute_escaped(project_copy, tmp_pa
 
 def json_str(value: str) -> str:
     """A YAML double-quoted scalar (JSON is valid YAML)."""
-    import json
-
     return json.dumps(value, ensure_ascii=False)
 
 
