@@ -23,9 +23,8 @@ FORM = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "correction.yml").r
 
 
 def repo_url() -> str:
-    """What mkdocs.yml's ``repo_url`` resolves to in this environment."""
-    default = re.search(r'^repo_url: !ENV \[REPO_URL, "([^"]+)"\]', (ROOT / "mkdocs.yml").read_text(), re.M)
-    return os.environ.get("REPO_URL") or default.group(1)
+    """mkdocs.yml's ``repo_url``."""
+    return re.search(r"^repo_url: (\S+)$", (ROOT / "mkdocs.yml").read_text(), re.M).group(1)
 
 
 def record_line(path: Path, record_id: str) -> int:

@@ -35,7 +35,8 @@ def test_citation_cff_is_valid_cff_1_2_0():
     assert all(isinstance(a, dict) and (a.get("name") or a.get("family-names")) for a in cff["authors"])
     assert cff["license"] == licence.CONTENT_LICENCE_SPDX
     assert cff["type"] in ("software", "dataset")
-    assert cff["repository-code"].startswith("https://")
+    default_repo = re.search(r"^repo_url: (\S+)$", (ROOT / "mkdocs.yml").read_text(), re.M)
+    assert cff["repository-code"] == default_repo.group(1)  # one repository, named alike in both files
 
 
 def test_pyproject_names_the_code_licence():

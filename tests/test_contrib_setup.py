@@ -6,6 +6,7 @@ from __future__ import annotations
 import ensurepip
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -124,3 +125,9 @@ def test_builds_on_different_days_and_machines_settings_are_byte_identical(tmp_p
     files = sorted(p.relative_to(east) for p in east.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(west) for p in west.rglob("*") if p.is_file())
     assert [p for p in files if (east / p).read_bytes() != (west / p).read_bytes()] == []
+
+
+def test_serve_watches_the_theme_overrides_and_the_data():
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    watch = re.search(r"^watch:\n((?:  - .+\n)+)", text, re.MULTILINE).group(1)
+    assert {line.strip()[2:] for line in watch.splitlines()} >= {"overrides", "data", "macros", "schemas"}
