@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -13,6 +14,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+BROWSER_HINT = (
+    "install Chromium: on Debian/Ubuntu `sudo apt-get install chromium chromium-driver` (or run `bash .ci/run`, which "
+    "does), on macOS `brew install --cask chromium` and set CHROMIUM_PATH to its binary; then `make test`"
+)
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides", "schemas")
 
 
@@ -78,3 +84,55 @@ def built(tmp_path_factory) -> BuildResult:
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
+
+
+# --- Browser tests: under CI a missing browser fails the run; elsewhere the skip is announced, not buried. ---
+
+
+def browser_missing() -> str | None:
+    """Why the browser tests cannot run here, or None."""
+    if not CHROMIUM.exists():
+        return f"no Chromium at {CHROMIUM}"
+    if importlib.util.find_spec("playwright") is None:
+        return "the playwright package is not installed (`make test` installs it from requirements.txt)"
+    return None
+
+
+def _is_browser_test(item: pytest.Item) -> bool:
+    return item.path.name.startswith("test_browser") or "browser" in getattr(item, "fixturenames", ())
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("true", "1", "yes")
+
+
+_BROWSER_SKIPS: list[str] = []
+
+
+def pytest_collectreport(report: pytest.CollectReport) -> None:
+    """A browser test module skipped as a whole (``importorskip`` without playwright) counts as skipped tests."""
+    if report.skipped and Path(str(report.nodeid).split("::")[0]).name.startswith("test_browser"):
+        _BROWSER_SKIPS.append(report.nodeid)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """After ``-k``/``-m`` selection: note the browser tests that will skip; under CI, stop the run instead."""
+    reason = browser_missing()
+    if reason is None:
+        return
+    _BROWSER_SKIPS.extend(item.nodeid for item in session.items if _is_browser_test(item))
+    if _BROWSER_SKIPS and _in_ci():
+        pytest.exit(
+            f"CI=true, but {len(_BROWSER_SKIPS)} browser test(s) cannot run: {reason}.\nTo fix: {BROWSER_HINT}.",
+            returncode=pytest.ExitCode.USAGE_ERROR,
+        )
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    reason = browser_missing()
+    if reason and _BROWSER_SKIPS and not _in_ci():
+        terminalreporter.section("browser tests NOT run", sep="!", red=True, bold=True)
+        terminalreporter.write_line(
+            f"WARNING: {len(_BROWSER_SKIPS)} browser test(s) were skipped: {reason}.", red=True, bold=True
+        )
+        terminalreporter.write_line(f"To run them: {BROWSER_HINT}. Under CI=true this fails the run.", red=True)

@@ -38,10 +38,14 @@ def test_workflows_are_least_privilege_pinned_and_secret_free(path):
         assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), f"{action} is not pinned to a commit"
 
 
+def steps(workflow: dict, job: str) -> list[dict]:
+    return workflow["jobs"][job]["steps"]
+
+
 def test_pull_request_workflow_runs_what_ci_runs():
     workflow = load(GITHUB / "workflows" / "pr.yml")
     assert "pull_request" in workflow["on"]
-    runs = [step["run"] for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
+    runs = [step["run"] for step in steps(workflow, "check") if "run" in step]
     assert runs == ["bash .ci/run"]
     ci = [line for line in (ROOT / ".ci/run").read_text().splitlines() if line.strip() and not line.startswith("#")]
     assert ci[-1] == "make test"
@@ -49,15 +53,79 @@ def test_pull_request_workflow_runs_what_ci_runs():
     assert re.search(r"^test: lint validate build pytest", makefile, re.MULTILINE)
 
 
-def test_deploy_workflow_publishes_main_with_the_official_pages_actions():
-    workflow = load(GITHUB / "workflows" / "deploy.yml")
-    assert workflow["on"]["push"]["branches"] == ["main"]
-    text = (GITHUB / "workflows" / "deploy.yml").read_text()
-    for action in ("actions/upload-pages-artifact@", "actions/deploy-pages@", "actions/configure-pages@"):
-        assert action in text
-    deploy = workflow["jobs"]["deploy"]
-    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
-    assert deploy["environment"]["name"] == "github-pages"
+def test_pull_requests_get_annotations_a_site_artifact_and_a_pip_cache():
+    check = steps(load(GITHUB / "workflows" / "pr.yml"), "check")
+    run = next(s for s in check if s.get("run") == "bash .ci/run")
+    assert run["env"]["VALIDATE_FORMAT"] == "github"
+    assert "--format $(VALIDATE_FORMAT)" in (ROOT / "Makefile").read_text()
+    upload = next(s for s in check if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "site/" and upload["if"] == "${{ !cancelled() }}"
+    cache = next(s for s in check if s.get("uses", "").startswith("actions/cache@"))
+    assert cache["with"]["path"] == "~/.cache/pip" and "hashFiles('requirements.txt')" in cache["with"]["key"]
+
+
+def test_engine_parity_job_builds_with_properdocs():
+    parity = steps(load(GITHUB / "workflows" / "pr.yml"), "engine-parity")
+    assert any("make engine-parity" in s.get("run", "") for s in parity)
+    assert "scripts/engine_parity.py" in (ROOT / "Makefile").read_text()
+
+
+IMAGE = re.compile(r"^FROM (python:3\.11-bookworm@sha256:[0-9a-f]{64})$", re.MULTILINE)
+
+
+@pytest.mark.parametrize("name", ["pr.yml", "deploy.yml"])
+def test_jobs_run_in_the_image_pinned_by_digest_in_ci_dockerfile(name):
+    assert IMAGE.search((ROOT / ".ci" / "Dockerfile").read_text())
+    workflow = load(GITHUB / "workflows" / name)
+    read = next(s for s in steps(workflow, "image") if s.get("id") == "read")
+    assert "sed -n 's/^FROM //p' .ci/Dockerfile" in read["run"]
+    for job_name, job in workflow["jobs"].items():
+        if "container" in job:
+            assert job["container"] == "${{ needs.image.outputs.ref }}", job_name
+            assert job["needs"] == "image"
+
+
+def test_dependabot_watches_the_lock_the_image_and_the_actions():
+    updates = {u["package-ecosystem"]: u for u in load(GITHUB / "dependabot.yml")["updates"]}
+    assert updates["pip"]["directory"] == "/"
+    assert updates["docker"]["directory"] == "/.ci"
+    assert "github-actions" in updates
+
+
+def test_builds_check_out_full_history_and_trust_the_checkout():
+    for name, job in (("pr.yml", "check"), ("deploy.yml", "build"), ("pr.yml", "engine-parity")):
+        checkout = next(s for s in steps(load(GITHUB / "workflows" / name), job) if "checkout@" in s.get("uses", ""))
+        assert checkout["with"]["fetch-depth"] == 0, (name, job)
+    deploy = steps(load(GITHUB / "workflows" / "deploy.yml"), "build")
+    runs = [s.get("run", "") for s in deploy]
+    assert runs.index('git config --global --add safe.directory "$PWD"') < runs.index("make build")
+    assert 'git config --global --add safe.directory "$PWD"' in (ROOT / ".ci" / "run").read_text()
+
+
+def _requirements(path: Path) -> dict[str, tuple[str, list[str]]]:
+    """name → (version, hashes) of each ``name==version`` entry of a requirements file, continuation lines joined."""
+    text = re.sub(r"\\\n", " ", path.read_text(encoding="utf-8"))
+    found = {}
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            name, rest = line.split("==", 1)
+            version = rest.split()[0]
+            found[name.strip().lower().replace("_", "-")] = (version, re.findall(r"--hash=sha256:([0-9a-f]{64})", rest))
+    return found
+
+
+def test_the_lock_pins_every_package_with_hashes_and_matches_requirements_in():
+    lock = _requirements(ROOT / "requirements.txt")
+    assert len(lock) > len(_requirements(ROOT / "requirements.in")) + 10  # transitive packages too
+    assert all(hashes for _, hashes in lock.values()), [n for n, (_, h) in lock.items() if not h]
+    for name, (version, _) in _requirements(ROOT / "requirements.in").items():
+        assert lock[name][0] == version, name
+    header = (ROOT / "requirements.txt").read_text(encoding="utf-8")
+    assert "pip-compile --allow-unsafe --generate-hashes" in header and "requirements.in" in header
+    makefile = (ROOT / "Makefile").read_text()
+    assert "pip install --quiet --require-hashes -r requirements.txt" in makefile
+    assert "--generate-hashes" in makefile.split("\nlock:")[1]
 
 
 def test_pre_commit_validates_data_like_the_makefile():
