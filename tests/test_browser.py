@@ -10,11 +10,11 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlparse
 
-import jsonschema
 import pytest
 
 from macros.core.collections import COLLECTIONS
 from macros.core.dates import PartialDate
+from macros.core.schema import Schema
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[1]
@@ -161,8 +161,8 @@ def test_json_download_validates_against_the_data_schemas(visit, server):
     dataset = page.request.get(server + "downloads/dataset.json").json()
     assert {c.name for c in COLLECTIONS} <= set(dataset)  # beside the licence metadata (test_contrib_licence)
     for info in COLLECTIONS:
-        schema = json.loads((ROOT / "schemas" / f"{info.schema}.schema.json").read_text(encoding="utf-8"))
-        jsonschema.validate(dataset[info.name], schema)
+        schema = Schema(ROOT / "schemas" / f"{info.schema}.schema.json")  # resolves $ref to schemas/defs.schema.json
+        schema.validator.validate(dataset[info.name])
         assert dataset[info.name], info.name
 
 

@@ -180,14 +180,17 @@ def _load_dataset(data_dir: Path | None, schema_dir: Path | None, root: Path | N
     origins: dict[Key, Origin] = {}
     unchecked: list[tuple[Key, dict, Origin]] = []  # records with schema problems: references are still checked
     unread: set[str] = set()  # collections with a file that did not load: their ids are unknown, not missing
+    misshapen: set[tuple] = set()  # (file, record index, field...) of values the schema rejected: not looked up
     for collection, file in files:
         loaded, load_problems = load_yaml(file, relative_path(file, root, resolve=False))
         problems += load_problems
         if load_problems:
             unread.add(collection)
             continue
-        schema_problems = schemas[collection].problems(loaded)
+        located = schemas[collection].located_problems(loaded)
+        schema_problems = [problem for _, problem in located]
         problems += schema_problems
+        misshapen.update((loaded.path, *path) for path, _ in located)
         if not isinstance(loaded.value, list):
             unread.add(collection)
             continue
@@ -234,7 +237,9 @@ def _load_dataset(data_dir: Path | None, schema_dir: Path | None, root: Path | N
     for key, item in raw.items():
         problems += _reference_problems(key, item, schemas[key[0]].refs, records, known, origins[key], index)
     for key, item, origin in unchecked:
-        problems += _reference_problems(key, item, schemas[key[0]].refs, records, known, origin, CrossIndex())
+        problems += _reference_problems(
+            key, item, schemas[key[0]].refs, records, known, origin, CrossIndex(), misshapen
+        )
     problems += semantic_problems(records, origins, today or date.today())
     if problems:
         raise DataErrors(problems, unread)
@@ -268,14 +273,15 @@ def _reference_problems(
     known: dict[str, set[str] | None],
     origin: Origin,
     index: CrossIndex,
+    misshapen: set[tuple] = frozenset(),  # type: ignore[assignment]
 ) -> list[Problem]:
     """Problems with the references in one record; every valid reference is added to ``index``."""
     problems = []
     for spec in refs:
         targets = records[spec.target]
         for path, target_id in _walk(item, spec.path):
-            if not isinstance(target_id, str):
-                continue  # a wrong type, already reported by the schema
+            if not isinstance(target_id, str) or (origin.path, origin.index, *path) in misshapen:
+                continue  # a wrong type or form, already reported by the schema
             target = targets.get(target_id)
             ids = known[spec.target]
             if ids is None and target is None:

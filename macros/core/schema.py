@@ -137,12 +137,23 @@ class Schema:
 
     def problems(self, loaded: LoadedFile) -> list[Problem]:
         """Every structural problem in a loaded file, with positions and suggestions."""
+        return [problem for _, problem in self.located_problems(loaded)]
+
+    def located_problems(self, loaded: LoadedFile) -> list[tuple[tuple, Problem]]:
+        """Problems with the document path of the value each is about; one problem per value for a line break
+        (the `not` rule that names it, not also the pattern that it breaks)."""
         try:
-            return [_explain(error, loaded) for error in self.validator.iter_errors(loaded.value)]
+            errors = list(self.validator.iter_errors(loaded.value))
         except Unresolvable as exc:
             raise DataErrors(
                 [Problem(self.shown, 1, 1, f"the schema refers to something that does not exist: {exc}")]
             ) from None
+        named = {tuple(e.absolute_path) for e in errors if e.validator == "not"}
+        return [
+            (tuple(e.absolute_path), _explain(e, loaded))
+            for e in errors
+            if not (e.validator == "pattern" and tuple(e.absolute_path) in named)
+        ]
 
 
 def _find_refs(node: dict, path: tuple[str, ...]) -> Iterator[RefSpec]:

@@ -13,20 +13,26 @@ from __future__ import annotations
 import re
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>|^(#{1,6} .*)$", re.MULTILINE)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>")
+_HEADING = re.compile(r"^#{1,6} .*$", re.MULTILINE)
 _PLACEHOLDER = re.compile(r"<!--tme-fragment-(\d+)-->")
 
 
-def _headings(markdown: str):
-    """Heading matches at HTML nesting depth 0."""
+def _headings(markdown: str) -> list[re.Match[str]]:
+    """Heading lines at HTML nesting depth 0."""
+    tags = iter(_TAG.finditer(markdown))
+    tag = next(tags, None)
     depth = 0
-    for token in _TOKEN.finditer(markdown):
-        closing, name, self_closing, heading = token.groups()
-        if heading is not None:
-            if depth == 0:
-                yield token
-        elif not self_closing and name.lower() not in _VOID:
-            depth = max(depth + (-1 if closing else 1), 0)
+    found = []
+    for heading in _HEADING.finditer(markdown):
+        while tag is not None and tag.start() < heading.start():
+            closing, name, self_closing = tag.groups()
+            if not self_closing and name.lower() not in _VOID:
+                depth = max(depth + (-1 if closing else 1), 0)
+            tag = next(tags, None)
+        if depth == 0:
+            found.append(heading)
+    return found
 
 
 def split(markdown: str) -> tuple[str, list[str]]:

@@ -28,7 +28,7 @@ from macros.core.models import Record
 from macros.core.schema import suggest
 from macros.render import urls
 from macros.render.escape import text
-from macros.render.linker import Linker, Narrative, SiteContext
+from macros.render.linker import Linker, Narrative
 from macros.render.pages import PageRenderer
 
 # MkDocs' own front-matter rule (mkdocs.utils.meta.YAML_RE), so the body seen here is the body MkDocs renders.
@@ -98,7 +98,7 @@ class Macros:
         collection = self._collection(collection)
         if not isinstance(record_id, str):
             raise MacroError(
-                "the id must be text in quotes", expected=f'e.g. "{_example_id(self.site, collection)}"',
+                "the id must be text in quotes", expected=f"the id of a record in data/{collection}/, in quotes",
                 found=describe(record_id), hint="put the id in quotes",
             )  # fmt: skip
         record = self.site.dataset.get(collection, record_id)
@@ -168,8 +168,7 @@ class Macros:
                 near = suggest(part, names)
                 raise MacroError(
                     f"{describe(field_path)} is not a field of this record",
-                    expected="one of: " + ", ".join(names) if names else "a field with a single value",
-                    hint=f"did you mean '{near}'?" if near else "check the field name in schemas/",
+                    hint=f"did you mean '{near}'?" if near else "use a field name from the collection's schema",
                 )
             value = getattr(value, part)
         if value is None:
@@ -183,10 +182,6 @@ class Macros:
             expected="a field holding text, a number or a date",
             hint="name a field inside it, e.g. 'signed.date'",
         )
-
-
-def _example_id(site: SiteContext, collection: str) -> str:
-    return next(iter(site.dataset.records[collection]), "an-id")
 
 
 def _parser() -> ImmutableSandboxedEnvironment:
