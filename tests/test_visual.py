@@ -274,3 +274,13 @@ def test_home_page_title_shows_once_and_key_facts_come_first(open_page, width):
         assert label in facts
     assert page.locator(".tme-facts a[href*='sources/']").count() >= 1
     _no_page_overflow(page)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["", "relations/", "timeline/", "compare/"])
+def test_axe_reports_no_violations_on_the_views(open_page, path, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = open_page(path, 390, scheme)
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
