@@ -146,7 +146,9 @@ def test_key_facts_card_for_a_treaty(project_copy):
     result = run_build(project_copy, project_copy / "site")
     assert result.returncode == 0, result.output
     card = result.page("treaty/").select_one("aside.tme-facts")
-    rows = {dt.get_text(): dd.get_text(" ", strip=True) for dt, dd in zip(card.select("dt"), card.select("dd"))}
+    rows = {
+        dt.get_text(): dd.get_text(" ", strip=True) for dt, dd in zip(card.select("dt"), card.select("dd"), strict=True)
+    }
     assert rows["When"].startswith("Signed January 2025")
     assert "Russia" in rows["Who"] and "Iran" in rows["Who"]
     assert "Treaty" in rows["What"] and "20 years" in rows["What"] and "legally binding" in rows["What"]
