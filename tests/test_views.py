@@ -107,9 +107,9 @@ def test_comparison_rows_read_contract_fields_defensively():
     )
     assert [facts.is_absent(p) for p in facts.provisions_on(treaty, "mutual-defence")] == [True]
     assert facts.is_absent(treaty.provisions[1]) is False  # records without `absent` read as a clause
-    assert facts.cite(treaty, "term") == ("t1",)
-    assert facts.cite(treaty, "parties") == ("record",)
-    assert facts.cite(treaty, "status", src) == src
+    assert facts.field_sources(treaty, "term") == ("t1",)
+    assert facts.field_sources(treaty, "parties") == ("record",)
+    assert facts.field_sources(treaty, "status", src) == src
     assert [s.status for s in facts.in_force(treaty)] == ["in-force"]
     assert facts.latest_status(treaty).status == "in-force"
 
