@@ -107,9 +107,9 @@ def test_comparison_rows_read_contract_fields_defensively():
     )
     assert [facts.is_absent(p) for p in facts.provisions_on(treaty, "mutual-defence")] == [True]
     assert facts.is_absent(treaty.provisions[1]) is False  # records without `absent` read as a clause
-    assert facts.cite(treaty, "term") == ("t1",)
-    assert facts.cite(treaty, "parties") == ("record",)
-    assert facts.cite(treaty, "status", src) == src
+    assert facts.field_sources(treaty, "term") == ("t1",)
+    assert facts.field_sources(treaty, "parties") == ("record",)
+    assert facts.field_sources(treaty, "status", src) == src
     assert [s.status for s in facts.in_force(treaty)] == ["in-force"]
     assert facts.latest_status(treaty).status == "in-force"
 
@@ -138,3 +138,19 @@ def test_comparison_page_has_the_contract_rows_with_sources(built):
     assert rows[0] == "Parties" and rows[-1] == "Legal status" and len(rows) == 8
     parties = page.select_one("tr.tme-cmp__row--parties td")
     assert parties.select("a.tme-ref") and parties.select_one(".tme-refs a")["href"].startswith("../sources/")
+
+
+def test_key_facts_card_for_a_treaty(project_copy):
+    page_md = project_copy / "docs" / "treaty.md"
+    _replace(page_md, "# The treaty\n", '# The treaty\n\n{{ key_facts("treaties", "russia-iran-treaty") }}\n')
+    result = run_build(project_copy, project_copy / "site")
+    assert result.returncode == 0, result.output
+    card = result.page("treaty/").select_one("aside.tme-facts")
+    rows = {
+        dt.get_text(): dd.get_text(" ", strip=True) for dt, dd in zip(card.select("dt"), card.select("dd"), strict=True)
+    }
+    assert rows["When"].startswith("Signed January 2025")
+    assert "Russia" in rows["Who"] and "Iran" in rows["Who"]
+    assert "Treaty" in rows["What"] and "20 years" in rows["What"] and "legally binding" in rows["What"]
+    assert rows["Status"].startswith("Signed")
+    assert card.select('dd a[href^="../sources/"]')

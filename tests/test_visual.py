@@ -98,6 +98,36 @@ def test_relations_diagram_has_every_related_record_and_links_each_to_its_page(o
         assert words in legend
 
 
+def test_relations_lines_do_not_cross_unrelated_boxes(open_page):
+    page = open_page("relations/", 1280)
+    crossings = page.evaluate(
+        """() => {
+      const nodes = [...document.querySelectorAll('svg.tme-diagram__svg a.tme-node')].map(a => {
+        const r = a.querySelector('rect');
+        return {key: a.dataset.record, x: +r.getAttribute('x'), y: +r.getAttribute('y'),
+                w: +r.getAttribute('width'), h: +r.getAttribute('height')};
+      });
+      const out = [];
+      for (const path of document.querySelectorAll('svg.tme-diagram__svg path.tme-gedge')) {
+        const ends = path.dataset.ends.split(' ');
+        const length = path.getTotalLength();
+        for (let at = 0; at <= length; at += 2) {
+          const p = path.getPointAtLength(at);
+          for (const n of nodes) {
+            if (ends.includes(n.key)) continue;
+            if (p.x > n.x + 1 && p.x < n.x + n.w - 1 && p.y > n.y + 1 && p.y < n.y + n.h - 1) {
+              out.push(path.dataset.ends + ' crosses ' + n.key);
+            }
+          }
+        }
+      }
+      return [...new Set(out)];
+    }"""
+    )
+    assert page.locator("svg.tme-diagram__svg path.tme-gedge").count() > 10
+    assert crossings == []
+
+
 def test_relations_read_without_javascript(open_page):
     page = open_page("relations/", 390, javascript=False)
     assert page.locator("svg.tme-diagram__svg a.tme-node").count() == len(_expected_nodes())
@@ -274,3 +304,13 @@ def test_home_page_title_shows_once_and_key_facts_come_first(open_page, width):
         assert label in facts
     assert page.locator(".tme-facts a[href*='sources/']").count() >= 1
     _no_page_overflow(page)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["", "relations/", "timeline/", "compare/"])
+def test_axe_reports_no_violations_on_the_views(open_page, path, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = open_page(path, 390, scheme)
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()

@@ -61,6 +61,7 @@ class PlacedNode:
 class PlacedEdge:
     kind: str
     path: str  # SVG path data
+    ends: str  # "collection/id collection/id": the two records it joins
 
 
 @dataclass(frozen=True)
@@ -160,8 +161,13 @@ def layout(graph: RelationsGraph) -> Diagram | None:
     waiting: dict[tuple[int, int], list[str]] = {}
     for rel in graph.relations:
         waiting.setdefault((index[rel.tail], index[rel.head]), []).append(rel.kind)
+    keys = [f"{r.collection}/{r.id}" for r in graph.nodes]
     edges = tuple(
-        PlacedEdge(waiting[(e["tail"], e["head"])].pop(0), _spline(_points(e["pos"], height)))
+        PlacedEdge(
+            waiting[(e["tail"], e["head"])].pop(0),
+            _spline(_points(e["pos"], height)),
+            f"{keys[e['tail']]} {keys[e['head']]}",
+        )
         for e in result.get("edges", ())
     )
     nodes.sort(key=lambda n: (n.record.collection, n.record.id))

@@ -11,7 +11,7 @@ from macros.core.dates import PartialDate
 from macros.core.models import Actor, Provision, Record, Role, StatusEntry, Treaty
 
 
-def cite(record: Record, field: str, *specific: tuple[str, ...]) -> tuple[str, ...]:
+def field_sources(record: Record, field: str, *specific: tuple[str, ...]) -> tuple[str, ...]:
     """Sources for one field: its own sources if given, else the record's ``citations`` for it, else the record's."""
     for ids in specific:
         if ids:
@@ -61,7 +61,7 @@ def role_at(actor: Actor, when: PartialDate | None) -> Role | None:
 
 
 GLOBALS = {
-    "cite": cite,
+    "field_sources": field_sources,
     "all_sources": all_sources,
     "provisions_on": provisions_on,
     "is_absent": is_absent,
