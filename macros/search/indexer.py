@@ -12,7 +12,8 @@ import tempfile
 from pathlib import Path
 
 BUNDLE_DIR = "pagefind"  # site-relative folder the index and Pagefind's UI are written to
-IGNORED = ".headerlink"  # permalink anchors ("¶") inside the article
+# Permalink anchors ("¶") and the "Cite this page" block (the page's own address) would only add noise to results.
+IGNORED = ".headerlink, #cite-this-page, .tme-cite"
 TIMEOUT_S = 600
 
 
