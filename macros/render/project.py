@@ -11,7 +11,7 @@ from pathlib import Path
 from macros.core import DataErrors, load_dataset
 from macros.render.linker import SiteContext
 from macros.render.pages import PageRenderer
-from macros.render.prose import RenderedPage, render_narratives
+from macros.render.prose import RenderedPage, linked_files, render_narratives
 
 
 @dataclass
@@ -28,8 +28,9 @@ def prepare(root: Path, docs_dir: Path | None = None, data_dir: Path | None = No
     dataset = load_dataset(data_dir or root / "data", root=root)
     site = SiteContext(dataset, site_url)
     renderer = PageRenderer(site)
-    narratives = render_narratives(renderer, docs_dir or root / "docs", root)
-    problems = [problem for page in narratives.values() for problem in page.problems]
+    docs_dir = docs_dir or root / "docs"
+    narratives = render_narratives(renderer, docs_dir, root)
+    problems = [problem for page in narratives.values() for problem in page.problems] + linked_files(docs_dir, root)
     if problems:
         raise DataErrors(problems)
     return Prepared(site, renderer, narratives)
