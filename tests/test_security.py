@@ -269,6 +269,21 @@ def test_a_symlink_in_data_is_refused_and_never_read(tmp_path, target):
     assert report(validate(project).stderr) == expected
 
 
+def test_a_symlink_in_docs_is_refused_and_never_published(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "docs/assets/passwd.txt").symlink_to("/etc/passwd")
+    (project / "docs/passwd.md").symlink_to("/etc/passwd")
+    result = run_build(project, tmp_path / "site")
+    expected = (
+        "Found 2 problems in the data; nothing was built.\n"
+        "docs/assets/passwd.txt:1:1: this is a symbolic link; files in docs/ must be regular files\n"
+        "docs/passwd.md:1:1: this is a symbolic link; pages must be regular files in docs/"
+    )
+    assert result.returncode == 1 and report(result.output) == expected
+    assert "root:" not in result.output and result.written() == []
+    assert report(validate(project).stderr) == expected
+
+
 # --- Downloads ---------------------------------------------------------------------------------------------------
 
 

@@ -12,7 +12,7 @@ from macros.core import DataErrors, load_dataset
 from macros.render import diagram
 from macros.render.linker import SiteContext
 from macros.render.pages import PageRenderer
-from macros.render.prose import RenderedPage, render_narratives
+from macros.render.prose import RenderedPage, linked_files, render_narratives
 
 
 @dataclass
@@ -36,8 +36,9 @@ def prepare(root: Path, docs_dir: Path | None = None, data_dir: Path | None = No
         renderer.relations_view  # noqa: B018  (lay the diagram out now, so a Graphviz failure is reported cleanly)
     except diagram.DiagramError as error:
         raise DataErrors([error.problem]) from None
-    narratives = render_narratives(renderer, docs_dir or root / "docs", root)
-    problems = [problem for page in narratives.values() for problem in page.problems]
+    docs_dir = docs_dir or root / "docs"
+    narratives = render_narratives(renderer, docs_dir, root)
+    problems = [problem for page in narratives.values() for problem in page.problems] + linked_files(docs_dir, root)
     if problems:
         raise DataErrors(problems)
     return Prepared(site, renderer, narratives)

@@ -298,6 +298,17 @@ def narrative_sources(docs_dir: Path) -> list[Path]:
     return sorted(p for p in docs_dir.rglob("*.md") if p.is_file() or p.is_symlink())
 
 
+def linked_files(docs_dir: Path, root: Path) -> list[Problem]:
+    """MkDocs copies what a link in ``docs/`` points to, even outside the repository: every link is refused."""
+    return [
+        Problem(
+            relative_path(p, root, resolve=False), 1, 1, "this is a symbolic link; files in docs/ must be regular files"
+        )
+        for p in sorted(docs_dir.rglob("*"))
+        if p.is_symlink() and p.suffix != ".md"
+    ]
+
+
 def render_narratives(renderer: PageRenderer, docs_dir: Path, root: Path) -> dict[str, RenderedPage]:
     """Read and evaluate every page in ``docs_dir`` once; fills the site's narratives and what they mention."""
     site = renderer.site
