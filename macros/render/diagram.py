@@ -94,7 +94,7 @@ def dot_source(graph: RelationsGraph, sizes: list[tuple[float, float]]) -> str:
     index = {(r.collection, r.id): i for i, r in enumerate(graph.nodes)}
     lines = [
         "digraph relations {",
-        "graph [rankdir=LR, nodesep=0.22, ranksep=0.75, splines=true, outputorder=edgesfirst];",
+        "graph [rankdir=LR, nodesep=0.22, ranksep=0.6, splines=true, outputorder=edgesfirst];",
         'node [shape=box, fixedsize=true, label=""];',
         "edge [dir=none];",
     ]

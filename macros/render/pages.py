@@ -171,7 +171,7 @@ class PageRenderer:
             ("relations.md", "Who is who", "relations.html", lambda: self.relations_view),
         )
         for src, title, template, context in views:
-            hide = ("toc",) if src == "relations.md" else ()
+            hide = ("toc",) if src in ("relations.md", "compare.md") else ()  # wide views get the TOC's room
             yield PageSource(src, title, partial(self.overview_body, src, template, context), hide=hide)
 
     def pages(self) -> Iterator[PageSource]:
