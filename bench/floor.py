@@ -23,8 +23,10 @@ def _plain_config(project: Path, dest: Path, record_folders: set[str]) -> None:
     config["site_url"] = "http://127.0.0.1:8000/"
     config["plugins"] = ["search"]
     config["theme"].pop("custom_dir", None)
-    # Record pages stay out of the nav here too (our hooks mark them NOT_IN_NAV; plain MkDocs needs a pattern).
-    config["not_in_nav"] = "\n".join(f"/{folder}/*" for folder in sorted(record_folders))
+    # Record pages stay out of the nav here too (our hooks mark them NOT_IN_NAV; plain MkDocs needs a pattern),
+    # and so do the pages mkdocs.yml keeps out of it.
+    own = [line for line in str(config.get("not_in_nav") or "").splitlines() if line.strip()]
+    config["not_in_nav"] = "\n".join(own + [f"/{folder}/*" for folder in sorted(record_folders)])
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 

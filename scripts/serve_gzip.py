@@ -11,8 +11,6 @@ COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/sv
 
 
 class GzipHandler(SimpleHTTPRequestHandler):
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".js": "application/javascript"}
-
     def send_head(self):
         path = self.translate_path(self.path)
         if path.endswith("/") or not path.rsplit("/", 1)[-1]:
