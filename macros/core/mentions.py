@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from macros.core.errors import Problem
 from macros.core.schema import suggest
+from macros.core.terms import resolve_term
 
 # Macros whose first argument is an id of a fixed collection, e.g. {{ actor("sergei-lavrov") }}.
 ID_MACROS = {
@@ -15,10 +16,12 @@ ID_MACROS = {
     "treaty": "treaties",
     "event": "events",
     "source": "sources",
-    "term": "glossary",
+    "term": "glossary",  # or an actor or treaty that is the term: see macros.core.terms.resolve_term
+    "claim": "claims",
+    "claim_card": "claims",
 }
 # Macros whose first two arguments are a collection and an id, e.g. {{ fact("treaties", "jcpoa", "term") }}.
-GENERIC_MACROS = ("fact", "infobox", "link")
+GENERIC_MACROS = ("fact", "infobox", "link", "the")
 
 _STR = r"""\s*(?:"([^"]*)"|'([^']*)')\s*"""
 _ID_CALL = re.compile(r"\b(" + "|".join(ID_MACROS) + r")\(" + _STR)
@@ -65,7 +68,7 @@ def check(mentions: list[Mention], path: str, records: dict[str, dict]) -> list[
                     hint=f"did you mean '{near}'?" if near else None,
                 )
             )
-        elif m.id not in records[m.collection]:
+        elif m.id not in records[m.collection] and not (m.collection == "glossary" and resolve_term(records, m.id)):
             near = suggest(m.id, records[m.collection])
             problems.append(
                 Problem(
@@ -78,6 +81,15 @@ def check(mentions: list[Mention], path: str, records: dict[str, dict]) -> list[
                 )
             )
     return problems
+
+
+def resolved(mention: Mention, records: dict[str, dict]) -> Mention:
+    """The mention of a term that is an actor or a treaty, pointed at that record (one page per real thing)."""
+    if mention.collection == "glossary" and mention.id not in records.get("glossary", {}):
+        key = resolve_term(records, mention.id)
+        if key:
+            return Mention(key[0], key[1], mention.line, mention.column)
+    return mention
 
 
 def page_title(text: str, fallback: str) -> str:

@@ -87,6 +87,8 @@ def start(project_dir: Path, docs_dir: Path, site_url: str, site_description: st
             problems += mention_scan.check(found, shown, dataset.records)
         site.narratives[src] = Narrative(mention_scan.page_title(text, path.stem), urls.page_url(src))
         for m in found:
+            if dataset is not None:
+                m = mention_scan.resolved(m, dataset.records)
             pages = site.mentioned_in.setdefault((m.collection, m.id), [])
             if src not in pages:
                 pages.append(src)
