@@ -90,7 +90,10 @@ def provenance(ln: Linker, quote: Quote) -> Markup:
         noun = SOURCE_KIND_NOUNS[source.kind]
         return Markup("Traced to ") + text(possessive(in_sentence(outlet.name))) + " " + ln.link(source, noun)
     if quote.provenance == "article-only":
-        return Markup("Wording as printed by ") + printed_by + Markup("; not found in any other outlet")
+        out = Markup("Wording as printed by ") + printed_by + Markup("; not found in any other outlet")
+        if ln.renderings(quote):
+            out += Markup(". Other outlets printed the same remarks in different words")
+        return out
     credited = ln.ref("actors", quote.attributed_to, without_article(_name(ln, quote.attributed_to)))
     out = Markup(_capital(printed_by)) + Markup(" attributes this to ") + credited
     found = [r for r in ln.renderings(quote) if r.provenance == "traced"]

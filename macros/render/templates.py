@@ -69,6 +69,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
         count_records=wording.count_records,
         definite=wording.definite,
         attributive=wording.attributive,
+        article_label=wording.article_label,
         cite=_with_page_linker(phrases.cite),
         source_line=_with_page_linker(phrases.source_line),
         quote_setting=_with_page_linker(phrases.setting),

@@ -80,3 +80,8 @@ def names_setting(label: str, event_title: str) -> bool:
     """True when an event's title already says what the setting is ("… press conference"), so the caption says
     ``at the Lavrov–Araghchi press conference``, not ``press conference at Lavrov–Araghchi press conference``."""
     return label.casefold() in event_title.casefold()
+
+
+def article_label(article: str) -> str:
+    """``Article 3(3)`` for a numbered article; other parts of a treaty (``Preamble``, ``Annex II``) as written."""
+    return f"Article {article}" if article[:1].isdigit() else article
