@@ -95,7 +95,9 @@ class Quote:
     def title(self) -> str:
         """The opening words, for link text and page titles."""
         words = self.text.split()
-        return " ".join(words[:9]) + ("…" if len(words) > 9 else "")
+        if len(words) <= 9:
+            return " ".join(words)
+        return " ".join(words[:9]).rstrip(".,;:…") + "…"
 
 
 @dataclass(frozen=True)

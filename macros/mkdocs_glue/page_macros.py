@@ -57,7 +57,9 @@ def define_env(env) -> None:
         treaty`` reads "the 20-year treaty"."""
         value: object = here().get(collection, record_id)
         for part in field.split("."):
-            value = getattr(value, part)
+            value = getattr(value, part, None)
+            if value is None:
+                raise ValueError(f"fact(): {collection}/{record_id} has no '{field}'; cite a field the record fills in")
         if isinstance(value, PartialDate):
             return Linker.date(value)
         if form == "attributive":
