@@ -12,6 +12,7 @@ NEW_PERSON = """
   roles:
     - office: Deputy Foreign Minister
       of: iran
+      sources: [article-lavrov-visit-tehran]
   summary: A record added only by this test.
   sources: [article-lavrov-visit-tehran]
 """
@@ -24,6 +25,7 @@ NEW_QUOTE = """
     kind: press-conference
     event: lavrov-araghchi-press-conference
   source: article-lavrov-visit-tehran
+  provenance: traced
   about_treaties: [russia-iran-treaty]
 """
 

@@ -72,6 +72,13 @@ FIELDS = [
     ("events", "lavrov-visit-tehran", "place"),
     ("sources", "article-lavrov-visit-tehran", "title"),
     ("glossary", "grand-bargain", "definition"),
+    ("quotes", "dedov-without-russia-and-china", "provenance_note"),
+    ("treaties", "russia-iran-treaty", "legal_status_note"),
+    ("treaties", "russia-iran-treaty", "renewal"),
+    ("sources", "article-lavrov-visit-tehran", "date_note"),
+    ("claims", "treaty-legally-binding", "claim"),
+    ("claims", "treaty-legally-binding", "finding"),
+    ("claims", "treaty-legally-binding", "topic"),
 ]
 
 
@@ -120,6 +127,8 @@ def test_full_build_with_hostile_quote_and_name(tmp_path_factory, value, line):
         "date": "2025-02",
         "setting": {"kind": "statement", "description": line},
         "source": "article-lavrov-visit-tehran",
+        "provenance": "article-only",
+        "provenance_note": value,
         "context": value,
     }
     actor = {"id": "hostile-speaker", "name": line, "kind": "person", "summary": value}

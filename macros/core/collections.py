@@ -1,4 +1,4 @@
-"""The collections under ``data/``: folder name, schema file and what a record's page is called."""
+"""The collections under ``data/``: folder name, schema file, and how pages and sentences name their records."""
 
 from __future__ import annotations
 
@@ -11,17 +11,20 @@ class Collection:
 
     name: str
     schema: str
-    singular: str
-    plural_title: str
+    macro: str  # the page macro that links to one record, e.g. {{ actor("sergei-lavrov") }}
+    singular: str  # noun for one record, in running text
+    plural: str  # noun for several
+    plural_title: str  # the index page's title
 
 
 COLLECTIONS: tuple[Collection, ...] = (
-    Collection("sources", "source", "source", "Sources"),
-    Collection("actors", "actor", "actor", "Actors"),
-    Collection("treaties", "treaty", "treaty", "Treaties"),
-    Collection("events", "event", "event", "Events"),
-    Collection("quotes", "quote", "quote", "Quotes"),
-    Collection("glossary", "glossary", "term", "Glossary"),
+    Collection("sources", "source", "source", "source", "sources", "Sources"),
+    Collection("actors", "actor", "actor", "actor", "actors", "Actors"),
+    Collection("treaties", "treaty", "treaty", "treaty", "treaties", "Treaties"),
+    Collection("events", "event", "event", "event", "events", "Events"),
+    Collection("quotes", "quote", "quote", "quote", "quotes", "Quotes"),
+    Collection("glossary", "glossary", "term", "glossary term", "glossary terms", "Glossary"),
+    Collection("claims", "claim", "claim", "claim", "claims", "The article’s claims, checked"),
 )
 BY_NAME = {c.name: c for c in COLLECTIONS}
 DATA_SUFFIXES = (".yml", ".yaml")

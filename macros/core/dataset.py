@@ -253,13 +253,14 @@ def _dig(item: object, path: tuple) -> object:
 
 
 def _walk(value: object, path: tuple[str, ...], here: tuple = ()) -> Iterator[tuple[tuple, object]]:
-    """Values at a schema path (``*`` = every list item), with their concrete paths."""
+    """Values at a schema path (``*`` = every list item or mapping value), with their concrete paths."""
     if not path:
         yield here, value
         return
     head, rest = path[0], path[1:]
     if head == "*":
-        for i, item in enumerate(value if isinstance(value, list) else []):
+        items = value.items() if isinstance(value, dict) else enumerate(value if isinstance(value, list) else [])
+        for i, item in items:
             yield from _walk(item, rest, (*here, i))
     elif isinstance(value, dict) and head in value:
         yield from _walk(value[head], rest, (*here, head))

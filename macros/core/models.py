@@ -11,6 +11,16 @@ from typing import ClassVar
 from macros.core.dates import PartialDate
 
 Ids = tuple[str, ...]
+Citations = dict[str, Ids]  # field name (dotted for nested fields) -> ids of the sources for that field
+
+
+@dataclass(frozen=True)
+class OtherDate:
+    """Another date a source gives for the same thing, where sources disagree."""
+
+    date: PartialDate
+    sources: Ids
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -30,10 +40,14 @@ class Actor:
     kind: str
     summary: str
     sources: Ids
+    outlet_type: str | None = None
     aliases: tuple[str, ...] = ()
+    abbreviation: str | None = None
+    expansion: str | None = None
     affiliation: str | None = None
     members: Ids = ()
     roles: tuple[Role, ...] = ()
+    citations: Citations = dataclasses.field(default_factory=dict)
 
     @property
     def title(self) -> str:
@@ -49,6 +63,14 @@ class Setting:
 
 
 @dataclass(frozen=True)
+class Translation:
+    """Who turned the words into the language printed, and from which language (``from`` is a Python keyword)."""
+
+    from_: str
+    by: str
+
+
+@dataclass(frozen=True)
 class Quote:
     collection: ClassVar[str] = "quotes"
     id: str
@@ -57,22 +79,32 @@ class Quote:
     date: PartialDate
     setting: Setting
     source: str
+    provenance: str = "traced"
+    language: str | None = None
+    translation: Translation | None = None
+    rendering_of: str | None = None
+    attributed_to: str | None = None
+    provenance_note: str | None = None
     about_actors: Ids = ()
     about_treaties: Ids = ()
     context: str | None = None
     date_note: str | None = None
+    citations: Citations = dataclasses.field(default_factory=dict)
 
     @property
     def title(self) -> str:
         """The opening words, for link text and page titles."""
         words = self.text.split()
-        return " ".join(words[:9]) + ("…" if len(words) > 9 else "")
+        if len(words) <= 9:
+            return " ".join(words)
+        return " ".join(words[:9]).rstrip(".,;:…") + "…"
 
 
 @dataclass(frozen=True)
 class Signing:
     date: PartialDate | None = None
     place: str | None = None
+    sources: Ids = ()
 
 
 @dataclass(frozen=True)
@@ -82,6 +114,9 @@ class StatusEntry:
     party: str | None = None
     note: str | None = None
     sources: Ids = ()
+    date_note: str | None = None
+    disputed: bool = False
+    other_dates: tuple[OtherDate, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,6 +126,16 @@ class Provision:
     article: str | None = None
     topic: str | None = None
     sources: Ids = ()
+    absent: bool = False
+
+
+@dataclass(frozen=True)
+class Alias:
+    """Another name of a treaty; ``informal`` marks a label (an article's, say) that is not an official name."""
+
+    name: str
+    informal: bool = False
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -102,14 +147,22 @@ class Treaty:
     summary: str
     sources: Ids
     parties: Ids = ()
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[Alias, ...] = ()
+    abbreviation: str | None = None
+    expansion: str | None = None
     signatories: Ids = ()
     signed: Signing | None = None
     term: str | None = None
+    renewal: str | None = None
+    articles: int | None = None
+    entry_into_force: str | None = None
+    replaces: str | None = None
     legally_binding: bool | None = None
+    legal_status_note: str | None = None
     status: tuple[StatusEntry, ...] = ()
     provisions: tuple[Provision, ...] = ()
     compare: bool = False
+    citations: Citations = dataclasses.field(default_factory=dict)
 
     @property
     def title(self) -> str:
@@ -129,6 +182,16 @@ class Event:
     participants: Ids = ()
     treaties: Ids = ()
     date_note: str | None = None
+    other_dates: tuple[OtherDate, ...] = ()
+    citations: Citations = dataclasses.field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SeenVia:
+    """Where a source's text was seen when its own page was not: a mirror or repost."""
+
+    url: str
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -136,9 +199,13 @@ class Source:
     collection: ClassVar[str] = "sources"
     id: str
     title: str
-    outlet: str | None = None
-    url: str | None = None
+    outlet: str
+    url: str
+    kind: str
     published: PartialDate | None = None
+    date_note: str | None = None
+    language: str | None = None
+    seen_via: SeenVia | None = None
     note: str | None = None
 
 
@@ -152,14 +219,36 @@ class GlossaryTerm:
     expansion: str | None = None
     see: Ids = ()
     see_treaties: Ids = ()
+    citations: Citations = dataclasses.field(default_factory=dict)
 
     @property
     def title(self) -> str:
         return self.term
 
 
-Record = Actor | Quote | Treaty | Event | Source | GlossaryTerm
-MODEL_FOR: dict[str, type] = {m.collection: m for m in (Actor, Quote, Treaty, Event, Source, GlossaryTerm)}
+@dataclass(frozen=True)
+class Claim:
+    """One claim of the article, in its own words, and what the sources show about it."""
+
+    collection: ClassVar[str] = "claims"
+    id: str
+    claim: str
+    source: str
+    topic: str
+    finding: str
+    assessment: str
+    sources: Ids
+    about_treaties: Ids = ()
+    about_actors: Ids = ()
+    citations: Citations = dataclasses.field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        return self.topic
+
+
+Record = Actor | Quote | Treaty | Event | Source | GlossaryTerm | Claim
+MODEL_FOR: dict[str, type] = {m.collection: m for m in (Actor, Quote, Treaty, Event, Source, GlossaryTerm, Claim)}
 
 
 class FieldValueError(ValueError):
@@ -179,11 +268,16 @@ def build(cls: type, data: dict, path: tuple = ()) -> typing.Any:
     if hints is None:
         hints = _HINTS[cls] = typing.get_type_hints(cls)
     values = {
-        f.name: _convert(hints[f.name], data[f.name], (*path, f.name))
+        f.name: _convert(hints[f.name], data[_key(f.name)], (*path, _key(f.name)))
         for f in dataclasses.fields(cls)
-        if f.name in data
+        if _key(f.name) in data
     }
     return cls(**values)
+
+
+def _key(field_name: str) -> str:
+    """The YAML key of a field: a trailing underscore avoids a Python keyword (``from_`` is ``from``)."""
+    return field_name.removesuffix("_")
 
 
 def _convert(hint: object, value: object, path: tuple) -> object:
@@ -196,13 +290,16 @@ def _convert(hint: object, value: object, path: tuple) -> object:
     if origin is tuple:
         item = typing.get_args(hint)[0]
         return tuple(_convert(item, v, (*path, i)) for i, v in enumerate(value))
+    if origin is dict:
+        item = typing.get_args(hint)[1]
+        return {k: _convert(item, v, (*path, k)) for k, v in value.items()}
     if hint is PartialDate:
         try:
             return PartialDate.parse(value)
         except ValueError as exc:
             raise FieldValueError(path, str(exc)) from None
     if dataclasses.is_dataclass(hint):
-        return build(hint, value, path)
+        return build(hint, value, path) if isinstance(value, dict) else hint(value)  # a scalar is the first field
     return value
 
 

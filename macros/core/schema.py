@@ -109,7 +109,7 @@ def _registry(schema_dir: Path, shown_dir: str) -> Registry:
 class RefSpec:
     """A reference field: where it sits in a record, which collection it points to, which kinds it allows."""
 
-    path: tuple[str, ...]  # "*" stands for every item of a list
+    path: tuple[str, ...]  # "*" stands for every item of a list or every value of a mapping
     target: str
     kinds: tuple[str, ...] | None
 
@@ -162,8 +162,9 @@ def _find_refs(node: dict, path: tuple[str, ...]) -> Iterator[RefSpec]:
         yield RefSpec(path, node["x-ref"], tuple(kinds) if kinds else None)
     for name, sub in node.get("properties", {}).items():
         yield from _find_refs(sub, (*path, name))
-    if isinstance(node.get("items"), dict):
-        yield from _find_refs(node["items"], (*path, "*"))
+    for key in ("items", "additionalProperties"):  # "*": every item of a list, every value of a mapping
+        if isinstance(node.get(key), dict):
+            yield from _find_refs(node[key], (*path, "*"))
 
 
 def _record_context(error: ValidationError, loaded: LoadedFile) -> tuple[str | None, str | None]:

@@ -39,7 +39,7 @@ def hint_entries(data: Dataset) -> list[Hint]:
         for record in data.all(collection.name):
             abbreviation = getattr(record, "abbreviation", None)
             if isinstance(abbreviation, str) and abbreviation.strip() and collection.name != "glossary":
-                hints.append(Hint(abbreviation, record.title, record))
+                hints.append(Hint(abbreviation, getattr(record, "expansion", None) or record.title, record))
     return hints
 
 

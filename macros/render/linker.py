@@ -6,12 +6,14 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from macros.core.collections import COLLECTIONS
 from macros.core.dataset import Dataset
 from macros.core.dates import PartialDate
-from macros.core.models import Actor, Event, Quote, Record, Treaty
+from macros.core.models import Actor, Event, Quote, Record, Source, Treaty
 from macros.render import urls
 from macros.render.corrections import Corrections
 from macros.render.escape import attribute, text
+from macros.render.labels import SOURCE_KIND_HEADINGS
 
 
 @dataclass(frozen=True)
@@ -97,3 +99,55 @@ class Linker:
 
     def event_of(self, quote: Quote) -> Event | None:
         return self.data.get("events", quote.setting.event) if quote.setting.event else None
+
+    def cited(self, record: Record, field: str, fallback: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """Ids of the sources for one field: the record's ``citations`` entry, else ``fallback`` (an entry's own
+        sources, such as the signing's). Empty when the record-level sources are all there is to show."""
+        return getattr(record, "citations", {}).get(field) or fallback
+
+    def outlet_of(self, source: Source) -> Actor:
+        return self.get("actors", source.outlet)
+
+    def renderings(self, quote: Quote) -> list[Quote]:
+        """Other outlets' renderings of the same remarks, both ways round: the quote this one renders, the quotes
+        that render it, and their other renderings; oldest first."""
+        root = quote
+        seen = {quote.id}
+        while root.rendering_of and root.rendering_of not in seen:
+            seen.add(root.rendering_of)
+            root = self.get("quotes", root.rendering_of)
+        group: dict[str, Quote] = {}
+        todo = [root]
+        while todo:
+            current = todo.pop()
+            if current.id in group:
+                continue
+            group[current.id] = current
+            renderers = self.data.index.referrers(("quotes", current.id), "quotes", "rendering_of")
+            todo += [self.get("quotes", i) for i in renderers]
+        group.pop(quote.id, None)
+        return sorted(group.values(), key=sort_key)
+
+    def supports(self, source: Source) -> list[tuple[str, list[Record]]]:
+        """What a source supports on the site: the records citing it, by collection (``("quotes", [...])``)."""
+        referrers = self.data.index.all_referrers(("sources", source.id))
+        out = []
+        for info in COLLECTIONS:
+            ids = dict.fromkeys(i for (coll, _), found in referrers.items() if coll == info.name for i in found)
+            if ids:
+                out.append((info.plural, sorted((self.get(info.name, i) for i in ids), key=sort_key)))
+        return out
+
+    def sources_by_kind(self) -> list[tuple[str, list[Source]]]:
+        """Every source grouped by its kind, kinds in a fixed order."""
+        sources = self.data.all("sources")
+        return [
+            (heading, [s for s in sources if s.kind == kind])
+            for kind, heading in SOURCE_KIND_HEADINGS.items()
+            if any(s.kind == kind for s in sources)
+        ]
+
+    def in_file_order(self, records: list[Record]) -> list[Record]:
+        """Records in the order their files list them (the order contributors chose)."""
+        order = {r.id: i for i, r in enumerate(self.data.all(records[0].collection))} if records else {}
+        return sorted(records, key=lambda r: order[r.id])

@@ -11,8 +11,9 @@ from functools import cached_property, partial
 from markupsafe import Markup, escape
 
 from macros.core.collections import BY_NAME, COLLECTIONS
+from macros.core.dates import PartialDate
 from macros.core.models import Record
-from macros.render import diagram, overview, urls
+from macros.render import diagram, overview, urls, wording
 from macros.render.linker import Linker, SiteContext, sort_key
 from macros.render.templates import environment
 
@@ -22,6 +23,7 @@ SECTIONS: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
         ("Quotes", "quotes", ("speaker",)),
         ("Quotes about them", "quotes", ("about_actors",)),
         ("Quotes published", "quotes", ("setting.outlet",)),
+        ("Quotes the article credits to this outlet", "quotes", ("attributed_to",)),
         ("Treaties", "treaties", ("parties", "signatories")),
         ("Events", "events", ("participants",)),
         ("People and bodies", "actors", ("affiliation", "roles.of")),
@@ -29,16 +31,20 @@ SECTIONS: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
         ("Treaty milestones", "treaties", ("status.party",)),
         ("Sources published", "sources", ("outlet",)),
         ("Glossary", "glossary", ("see",)),
+        ("The article’s claims about them", "claims", ("about_actors",)),
     ),
     "treaties": (
+        ("Replaced by", "treaties", ("replaces",)),
         ("Quotes about this treaty", "quotes", ("about_treaties",)),
         ("Events", "events", ("treaties",)),
         ("Glossary", "glossary", ("see_treaties",)),
+        ("The article’s claims about it", "claims", ("about_treaties",)),
     ),
     "events": (("Quotes", "quotes", ("setting.event",)),),
     "quotes": (),
-    "sources": tuple((f"Cited by: {c.plural_title.lower()}", c.name, ()) for c in COLLECTIONS if c.name != "sources"),
+    "sources": tuple((f"Supports: {c.plural}", c.name, ()) for c in COLLECTIONS if c.name != "sources"),
     "glossary": (),
+    "claims": (),
 }
 TEMPLATE_FOR = {
     "actors": "actor.html",
@@ -47,7 +53,9 @@ TEMPLATE_FOR = {
     "quotes": "quote.html",
     "sources": "source.html",
     "glossary": "term.html",
+    "claims": "claim.html",
 }
+INDEX_TEMPLATE_FOR = {"sources": "sources_index.html", "claims": "claims_index.html"}
 ACTOR_KIND_HEADINGS = {
     "person": "People",
     "state": "States",
@@ -118,10 +126,12 @@ class PageRenderer:
 
     def record_body(self, record: Record) -> str:
         ln = self.linker(urls.record_url(record.collection, record.id))
-        sections = [
-            (heading, ln.referrers(record, collection, *fields))
-            for heading, collection, fields in SECTIONS[record.collection]
-        ]
+        sections, shown = [], set()
+        for heading, collection, fields in SECTIONS[record.collection]:
+            # A record that fits two sections (an outlet's own quotes are also quotes it published) is listed once.
+            records = [r for r in ln.referrers(record, collection, *fields) if (r.collection, r.id) not in shown]
+            shown.update((r.collection, r.id) for r in records)
+            sections.append((heading, records))
         template = self.env.get_template(TEMPLATE_FOR[record.collection])
         return template.render(r=record, ln=ln, sections=sections)
 
@@ -132,9 +142,10 @@ class PageRenderer:
 
     def index_body(self, collection: str) -> str:
         records = sorted(self.site.dataset.all(collection), key=sort_key)
-        info = BY_NAME[collection]
         groups: list[tuple[str | None, list[Record]]]
-        if collection == "actors":
+        if collection == "sources":
+            groups = self._sources_by_outlet(records)
+        elif collection == "actors":
             groups = [
                 (heading, [r for r in records if r.kind == kind]) for kind, heading in ACTOR_KIND_HEADINGS.items()
             ]
@@ -142,10 +153,20 @@ class PageRenderer:
         else:
             groups = [(None, records)]
         ln = self.linker(urls.index_url(collection))
-        noun = info.singular if len(records) == 1 else info.plural_title.lower()
-        return self.env.get_template("index.html").render(
-            ln=ln, groups=groups, count=len(records), noun=noun, collection=collection
+        template = INDEX_TEMPLATE_FOR.get(collection, "index.html")
+        return self.env.get_template(template).render(
+            ln=ln, groups=groups, counted=wording.count_records(len(records), collection), collection=collection
         )
+
+    def _sources_by_outlet(self, records: list[Record]) -> list[tuple[str | None, list[Record]]]:
+        """Sources grouped under their outlet's name, outlets alphabetically, each outlet's sources newest first."""
+        by_outlet: dict[str, list[Record]] = {}
+        for r in sorted(records, key=lambda r: r.published or PartialDate(0), reverse=True):
+            by_outlet.setdefault(r.outlet, []).append(r)
+        outlets = sorted(
+            by_outlet, key=lambda o: wording.without_article(self.site.dataset.get("actors", o).name).casefold()
+        )
+        return [(o, by_outlet[o]) for o in outlets]
 
     def index_page(self, collection: str) -> PageSource:
         return PageSource(

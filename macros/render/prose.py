@@ -26,14 +26,17 @@ from macros.core.errors import Problem, describe, relative_path
 from macros.core.mentions import page_title
 from macros.core.models import Record
 from macros.core.schema import suggest
-from macros.render import urls
+from macros.core.terms import resolve_term
+from macros.render import urls, wording
 from macros.render.escape import text
 from macros.render.linker import Linker, Narrative
 from macros.render.pages import PageRenderer
 
 # MkDocs' own front-matter rule (mkdocs.utils.meta.YAML_RE), so the body seen here is the body MkDocs renders.
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
-_ID_MACROS = {"actor": "actors", "treaty": "treaties", "event": "events", "source": "sources", "term": "glossary"}
+# Macros that link to one record of a fixed collection, e.g. {{ actor("sergei-lavrov") }}; quotes have quote(),
+# glossary terms have term() (which also finds the actor or treaty that is the term).
+_ID_MACROS = {c.macro: c.name for c in COLLECTIONS if c.name not in ("quotes", "glossary")}
 _EXAMPLE = '{{ actor("sergei-lavrov") }}'
 
 
@@ -90,7 +93,7 @@ class Macros:
         }
         table.update(
             link=self.link, quote=self.quote, fact=self.fact, infobox=self.infobox, count=self.count,
-            key_facts=self.key_facts,
+            key_facts=self.key_facts, term=self.term, the=self.the, claim_card=self.claim_card,
         )  # fmt: skip
         return table
 
@@ -134,6 +137,24 @@ class Macros:
 
         return macro
 
+    def term(self, record_id: object, label: object = None) -> Markup:
+        """Link to the page for a term: a glossary record, or the actor or treaty that is the term (E3, JCPOA)."""
+        key = resolve_term(self.site.dataset.records, record_id) if isinstance(record_id, str) else None
+        return self.ln.link(self._record(*(key or ("glossary", record_id))), self._label(label))
+
+    def the(self, collection: object, record_id: object, start: object = False) -> Markup:
+        """``the`` and a link to a record, never "the The …": ``{{ the("actors", "emir-of-qatar") }}``."""
+        record = self._record(collection, record_id)
+        phrase = wording.definite(record.title, start=start is True)
+        if phrase == record.title:
+            return self.ln.link(record)
+        article, rest = phrase.split(" ", 1)
+        return text(article + " ") + self.ln.link(record, rest)
+
+    def claim_card(self, record_id: object) -> Markup:
+        """A claim card: the article's words, the assessment and what the record shows, with sources."""
+        return self.renderer.fragment(self.ln.page_url, "claim_card", self._record("claims", record_id))
+
     def link(self, collection: object, record_id: object, label: object = None) -> Markup:
         return self.ln.link(self._record(collection, record_id), self._label(label))
 
@@ -157,8 +178,11 @@ class Macros:
     def count(self, collection: object) -> str:
         return str(len(self.site.dataset.records[self._collection(collection)]))
 
-    def fact(self, collection: object, record_id: object, field_path: object) -> Markup:
-        """One field of a record; dotted paths reach nested fields (``signed.date``)."""
+    def fact(self, collection: object, record_id: object, field_path: object, form: object = None) -> Markup:
+        """One field of a record; dotted paths reach nested fields (``signed.date``). ``form="attributive"`` puts a
+        duration before a noun: ``the {{ fact(…, "term", form="attributive") }} treaty`` reads "the 20-year treaty"."""
+        if form not in (None, "attributive"):
+            raise MacroError(f"unknown form {describe(form)}", expected='form="attributive", or no form')
         value: object = self._record(collection, record_id)
         if not isinstance(field_path, str):
             raise MacroError("the field must be text in quotes", found=describe(field_path), hint='e.g. "term"')
@@ -175,6 +199,8 @@ class Macros:
             raise MacroError(f"the record has no value for {describe(field_path)}", hint="add it to the record first")
         if isinstance(value, PartialDate):
             return Linker.date(value)
+        if form == "attributive" and isinstance(value, str):
+            return text(wording.attributive(value))
         if isinstance(value, (str, int, float)):
             return text("yes" if value is True else "no" if value is False else value)
         raise MacroError(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from macros.core.dataset import Dataset
-from macros.core.models import Actor, Event, GlossaryTerm, Quote, Record, Source, Treaty
+from macros.core.models import Actor, Claim, Event, GlossaryTerm, Quote, Record, Source, Treaty
 
 ACTOR_TYPES = {
     "person": "Person",
@@ -32,6 +32,8 @@ def description(record: Record | None, fallback: str, limit: int = 200) -> str:
         text = record.definition
     elif isinstance(record, Source):
         text = record.note or record.title
+    elif isinstance(record, Claim):
+        text = f"The article says: “{record.claim}” What the record shows: {record.finding}"
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
@@ -69,6 +71,7 @@ class StructuredData:
             "events": "Event",
             "sources": "CreativeWork",
             "glossary": "DefinedTerm",
+            "claims": "Claim",
         }[record.collection]
 
     def for_record(self, record: Record) -> dict:
@@ -104,7 +107,7 @@ class StructuredData:
         elif isinstance(record, Treaty):
             node.update(description=record.summary, legislationType="treaty")
             if record.aliases:
-                node["alternateName"] = list(record.aliases)
+                node["alternateName"] = [alias.name for alias in record.aliases]
             if record.signed and record.signed.date:
                 node["legislationDate"] = record.signed.date.iso
             if record.parties:
@@ -130,6 +133,10 @@ class StructuredData:
                 node["publisher"] = self.ref("actors", record.outlet)
         elif isinstance(record, GlossaryTerm):
             node.update(description=record.definition, inDefinedTermSet=f"{self.site_url}glossary/")
+        elif isinstance(record, Claim):
+            source = self.data.get("sources", record.source)
+            appearance = {"@type": "CreativeWork", "url": source.url, "name": source.title}
+            node.update(text=record.claim, appearance=appearance)
         return node
 
     def for_page(self, title: str, url: str, summary: str) -> dict:

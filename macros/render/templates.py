@@ -2,33 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
-from macros.render import facts
+from macros.render import facts, labels, phrases, wording
 from macros.render.escape import attribute, text
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "overrides" / "partials" / "explainer"
 
-SETTING_LABELS = {
-    "press-conference": "press conference",
-    "interview": "interview",
-    "editorial": "editorial",
-    "statement": "statement",
-    "meeting": "meeting",
-}
-STATUS_LABELS = {
-    "signed": "Signed",
-    "ratified": "Ratified",
-    "in-force": "In force",
-    "suspended": "Suspended",
-    "lapsed": "Lapsed",
-    "terminated": "Terminated",
-    "withdrawn": "Withdrawn from",
-}
+# Kept here as well as in labels for code that imported them from this module.
+SETTING_LABELS = labels.SETTING_LABELS
+STATUS_LABELS = labels.STATUS_LABELS
 
 
 def _finalize(value: object) -> object:
@@ -38,6 +27,17 @@ def _finalize(value: object) -> object:
     if isinstance(value, Markup):
         return value
     return text(value)
+
+
+def _with_page_linker(function: Callable) -> Callable:
+    """A phrase function called from a template with the page's Linker (``ln``) as its first argument."""
+
+    @pass_context
+    def call(context: Context, *args: object) -> object:
+        return function(context["ln"], *args)
+
+    call.__name__ = function.__name__
+    return call
 
 
 @cache
@@ -53,9 +53,27 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["url"] = attribute
+    env.filters["text"] = text
     env.globals.update(
-        setting_label=SETTING_LABELS.__getitem__,
-        status_label=STATUS_LABELS.__getitem__,
+        setting_label=labels.SETTING_LABELS.__getitem__,
+        status_label=labels.STATUS_LABELS.__getitem__,
+        assessment_label=labels.ASSESSMENT_LABELS.__getitem__,
+        source_kind_label=labels.SOURCE_KIND_LABELS.__getitem__,
+        topic_label=labels.TOPIC_LABELS.__getitem__,
+        outlet_type_label=labels.OUTLET_TYPE_LABELS.__getitem__,
+        actor_kind_label=labels.ACTOR_KIND_LABELS.__getitem__,
+        language_name=phrases.language,
+        external=phrases.external,
+        translation=phrases.translation,
+        count=wording.count,
+        count_records=wording.count_records,
+        definite=wording.definite,
+        attributive=wording.attributive,
+        article_label=wording.article_label,
+        cite=_with_page_linker(phrases.cite),
+        source_line=_with_page_linker(phrases.source_line),
+        quote_setting=_with_page_linker(phrases.setting),
+        provenance=_with_page_linker(phrases.provenance),
         **facts.GLOBALS,
     )
     return env

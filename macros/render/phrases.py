@@ -1,0 +1,138 @@
+"""Sentences that mix words and links: statement-level citations, quote captions and quote provenance.
+
+Each function takes the page's :class:`Linker` and returns inert HTML built from escaped parts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from markupsafe import Markup
+
+from macros.core.models import Quote, Source
+from macros.render.escape import attribute, text
+from macros.render.labels import LANGUAGE_NAMES, SETTING_LABELS, SOURCE_KIND_NOUNS
+from macros.render.linker import Linker
+from macros.render.wording import definite, in_sentence, indefinite, names_setting, possessive, without_article
+
+
+def source_label(ln: Linker, source: Source) -> str:
+    """What a citation shows: the outlet's abbreviation, or its name (IRNA, Tehran Times)."""
+    outlet = ln.outlet_of(source)
+    return outlet.abbreviation or outlet.name
+
+
+def source_line(ln: Linker, source: Source) -> str:
+    """``Source: IRNA, 25 February 2025``, or ``…, date unknown`` when the page shows no date."""
+    when = source.published.display if source.published else "date unknown"
+    return f"Source: {source_label(ln, source)}, {when}"
+
+
+def cite(ln: Linker, ids: Iterable[str]) -> Markup:
+    """Compact citations after a statement: one superscript link per source, named in full for screen readers.
+    Two sources from one outlet are told apart by their dates (``TASS, 8 April 2025``)."""
+    sources = [ln.get("sources", source_id) for source_id in ids]
+    labels = [source_label(ln, s) for s in sources]
+    links = []
+    for source, label in zip(sources, labels, strict=True):
+        if labels.count(label) > 1:
+            label = f"{label}, {source.published.display if source.published else 'undated'}"
+        full = attribute(source_line(ln, source))
+        links.append(
+            f'<a class="tme-cite-ref" href="{ln.href(source)}" aria-label="{full}" title="{full}">{text(label)}</a>'
+        )
+    if not links:
+        return Markup("")
+    return Markup('<sup class="tme-cites">' + "; ".join(links) + "</sup>")
+
+
+def external(url: str, label: str | None = None) -> Markup:
+    """A link to a page outside the site, showing its address (or ``label``)."""
+    return Markup(f'<a class="tme-source" href="{attribute(url)}" rel="noopener">{text(label or url)}</a>')
+
+
+def setting(ln: Linker, quote: Quote) -> Markup:
+    """Where the words were said: ``interview with RIA Novosti``, ``at the Lavrov–Araghchi press conference``."""
+    label = SETTING_LABELS[quote.setting.kind]
+    event = ln.event_of(quote)
+    parts = []
+    if not (event and names_setting(label, event.title)):
+        parts.append(text(label))
+    if quote.setting.outlet:
+        parts.append(Markup("with ") + ln.ref("actors", quote.setting.outlet))  # an outlet's name is used as is
+    if event:
+        parts.append(Markup("at ") + _with_article(ln, event, event.title))
+    out = Markup(" ").join(parts)
+    if quote.setting.description:
+        out += Markup(", ") + text(quote.setting.description)
+    return out
+
+
+def translation(quote: Quote) -> str:
+    """``Translated from Persian by IRNA``; empty when the words are printed as spoken."""
+    if not quote.translation:
+        return ""
+    language = LANGUAGE_NAMES.get(quote.translation.from_, quote.translation.from_)
+    by = quote.translation.by
+    return f"Translated from {language}" + ("; translator not stated" if by.casefold() == "not stated" else f" by {by}")
+
+
+def language(code: str | None) -> str:
+    return LANGUAGE_NAMES.get(code, code) if code else ""
+
+
+def provenance(ln: Linker, quote: Quote) -> Markup:
+    """Where these exact words come from, in plain words (see the contract's three provenance values)."""
+    source = ln.get("sources", quote.source)
+    outlet = ln.outlet_of(source)
+    printed_by = ln.link(source, _printer(source, outlet.name))
+    if quote.provenance == "traced":
+        noun = SOURCE_KIND_NOUNS[source.kind]
+        return Markup("Traced to ") + text(possessive(in_sentence(outlet.name))) + " " + ln.link(source, noun)
+    if quote.provenance == "article-only":
+        out = Markup("Wording as printed by ") + printed_by + Markup("; not found in any other outlet")
+        if ln.renderings(quote):
+            out += Markup(". Other outlets printed the same remarks in different words")
+        return out
+    credited = ln.ref("actors", quote.attributed_to, without_article(_name(ln, quote.attributed_to)))
+    out = Markup(_capital(printed_by)) + Markup(" attributes this to ") + credited
+    found = [r for r in ln.renderings(quote) if r.provenance == "traced"]
+    if found:
+        places = [_where_found(ln, r) for r in found]
+        out += Markup("; the research found it in ") + Markup(" and ").join(places)
+    else:
+        out += Markup("; the research did not find it there")
+    return out
+
+
+def _where_found(ln: Linker, quote: Quote) -> Markup:
+    """``a RIA Novosti interview`` linked to that rendering's page."""
+    outlet_id = quote.setting.outlet or ln.get("sources", quote.source).outlet
+    phrase = f"{without_article(_name(ln, outlet_id))} {SETTING_LABELS[quote.setting.kind]}"
+    article, rest = indefinite(phrase).split(" ", 1)
+    return text(article + " ") + ln.link(quote, rest)
+
+
+def _printer(source: Source, outlet_name: str) -> str:
+    """How a caption names who printed the words: an opinion piece or analysis is "the article"."""
+    return "the article" if source.kind in ("opinion", "analysis") else in_sentence(outlet_name)
+
+
+def _with_article(ln: Linker, record: object, name: str) -> Markup:
+    """``the <a>Lavrov–Araghchi press conference</a>``: the article outside the link, never doubled."""
+    phrase = definite(name)
+    if phrase == name:  # a possessive title ("Lavrov’s visit…") takes no article
+        return ln.link(record, name)
+    article, rest = phrase.split(" ", 1)
+    return text(article + " ") + ln.link(record, rest)
+
+
+def _name(ln: Linker, actor_id: str) -> str:
+    actor = ln.get("actors", actor_id)
+    return actor.abbreviation or actor.name
+
+
+def _capital(html: Markup) -> Markup:
+    """Capitalise the first letter of link text at the start of a sentence ("The article attributes…")."""
+    marker = html.find(">") + 1 if html.startswith("<") else 0
+    return Markup(html[:marker] + html[marker : marker + 1].upper() + html[marker + 1 :])
