@@ -109,9 +109,12 @@ def on_page_content(html, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    page.meta["tme_head"] = build_state.current().head(page.meta.get("tme_record"), page.title, page.canonical_url)
-    page.meta.setdefault("description", page.meta["tme_head"]["description"])
-    page.meta["tme_search_kind"] = search_kind(page)
+    try:
+        page.meta["tme_head"] = build_state.current().head(page.meta.get("tme_record"), page.title, page.canonical_url)
+        page.meta.setdefault("description", page.meta["tme_head"]["description"])
+        page.meta["tme_search_kind"] = search_kind(page)
+    except Exception as exc:
+        raise _fail(exc, f"preparing the head of {page.file.src_uri}") from None
     return context
 
 

@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
+from macros.core.collections import BY_NAME
 from macros.core.models import Actor, Record
+from macros.render.labels import ACTOR_KIND_LABELS
 
-ACTOR_KINDS = {
-    "person": "Person",
-    "state": "State",
-    "organisation": "Organisation",
-    "outlet": "News outlet",
-    "grouping": "Grouping",
-}
-COLLECTION_KINDS = {
-    "quotes": "Quote",
-    "treaties": "Treaty",
-    "events": "Event",
-    "sources": "Source",
-    "glossary": "Glossary term",
-}
 PAGE_KIND = "Page"  # narratives, indexes, views and everything else that is not one record
 
 
 def kind_of(record: Record | None) -> str:
+    """An actor's kind ("News outlet"), else its collection's singular noun ("Glossary term"), capitalised."""
     if record is None:
         return PAGE_KIND
     if isinstance(record, Actor):
-        return ACTOR_KINDS.get(record.kind, "Actor")
-    return COLLECTION_KINDS[record.collection]
+        label = ACTOR_KIND_LABELS.get(record.kind, "actor")
+    else:
+        label = BY_NAME[record.collection].singular
+    return label[:1].upper() + label[1:]
