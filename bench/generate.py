@@ -74,7 +74,10 @@ def actors(n: int, seed: int) -> list[dict]:
         if kind in ("person", "outlet", "organisation"):
             record["affiliation"] = state_of(i, n)
         if kind == "person":
-            record["roles"] = [{"office": "Minister of " + rng.choice(WORDS).title(), "of": state_of(i, n)}]
+            office = "Minister of " + rng.choice(WORDS).title()
+            record["roles"] = [
+                {"office": office, "of": state_of(i, n), "sources": [f"source-{(i // 10) % max(n // 10, 1):06d}"]}
+            ]
         if kind == "grouping":
             record["members"] = [state_of(i, n), state_of((i + 10) % n, n)]
         record["summary"] = paragraph(rng, 550)
@@ -102,6 +105,8 @@ def quotes(n: int, seed: int) -> list[dict]:
             "date": f"{2015 + (q % 10)}-{1 + q % 12:02d}",
             "setting": {"kind": "press-conference", "event": f"event-{i % events:06d}"},
             "source": f"source-{i % events:06d}",
+            "language": "en",
+            "provenance": "traced",
             "about_actors": [actor_id((i + 1) % n), actor_id((i + 7) % n)],
             "about_treaties": [f"treaty-{i % events:06d}"],
             "context": sentence(rng, 14),
@@ -127,11 +132,22 @@ def treaties(n: int, seed: int) -> list[dict]:
                 "legally_binding": t % 2 == 0,
                 "compare": t < 3,
                 "status": [
-                    {"status": "signed", "date": f"{year}-03-01"},
-                    {"status": "ratified", "date": f"{year}-09-01", "party": state_of(t * 10, n)},
+                    {"status": "signed", "date": f"{year}-03-01", "sources": [f"source-{t:06d}"]},
+                    {
+                        "status": "ratified",
+                        "date": f"{year}-09-01",
+                        "party": state_of(t * 10, n),
+                        "sources": [f"source-{t:06d}"],
+                    },
                 ],
                 "provisions": [
-                    {"article": str(a), "title": sentence(rng, 3), "summary": paragraph(rng, 200), "topic": "security"}
+                    {
+                        "article": str(a),
+                        "title": sentence(rng, 3),
+                        "summary": paragraph(rng, 200),
+                        "topic": "security",
+                        "sources": [f"source-{t:06d}"],
+                    }
                     for a in range(1, 4)
                 ],
                 "summary": paragraph(rng, 600),
@@ -168,6 +184,8 @@ def sources(n: int) -> list[dict]:
             "outlet": actor_id(6),
             "url": f"https://news.example.org/report/{s:06d}",
             "published": f"{2015 + s % 10}-05-01",
+            "language": "en",
+            "kind": "news-report",
         }
         for s in range(max(n // 10, 1))
     ]
@@ -189,6 +207,7 @@ NARRATIVES = {
     'Term: {{{{ fact("treaties", "treaty-000000", "term") }}}}.\n',
     "grand-bargain.md": '# Fears of a grand bargain\n\n{{{{ quote("quote-0000002") }}}}\n',
     "about.md": '# About the data\n\n{{{{ count("quotes") }}}} quotes; {{{{ source("source-000000") }}}}.\n',
+    "what-next.md": '# What happened next\n\n{{{{ event("event-000000") }}}} and after.\n',
 }
 
 
