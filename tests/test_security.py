@@ -91,8 +91,8 @@ def hostile_site(tmp_path_factory):
     replace_in(project / "docs/visit.md", "# The visit\n", "# The visit\n\nİSNA and isna were reviewed.\n")
     replace_in(
         project / "data/treaties/treaties.yml",
-        "    date: 2025-01\n",
-        f"    date: 2025-01\n    place: '{XSS[3]} {XSS[0]}'\n",
+        "    place: Kremlin, Moscow\n",
+        f"    place: '{XSS[3]} {XSS[0]}'\n",
     )
     result = run_build(project, project / "site")
     assert result.returncode == 0, result.output
