@@ -8,11 +8,11 @@ import subprocess
 import sys
 import urllib.error
 import urllib.request
-from pathlib import Path
 
-from bench.serving import fetch, free_port, serving, wait_for
 from bs4 import BeautifulSoup
 from test_bad_data import validate
+
+from bench.serving import fetch, free_port, serving, wait_for
 
 from conftest import copy_project
 
