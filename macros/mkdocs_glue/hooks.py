@@ -26,7 +26,7 @@ from macros.render import prose, urls  # noqa: E402
 from macros.search import SearchIndexError, index_site, kind_of  # noqa: E402
 
 _build: dict[str, object] = {}  # this build's site folder, staging folder, warnings and (under serve) problems
-_serve: preview.Session | None = None  # set by on_startup under `mkdocs serve`, kept across its rebuilds
+_serve: preview.Session | None = None  # set by on_startup under `mkdocs serve`; MkDocs loads hooks once per process
 
 
 def _fail(exc: Exception, doing: str) -> PluginError:
