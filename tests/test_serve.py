@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from test_bad_data import validate
 
 from bench.serving import fetch, free_port, serving, wait_for
+from macros.render import problem_page
 
 from conftest import copy_project
 
@@ -91,6 +92,12 @@ def test_serve_started_on_a_broken_project_shows_the_problems_and_recovers(tmp_p
         assert broken, log.read_text()
         _assert_problem_page_shows(broken, "a macro's arguments must be values written out, in quotes")
         assert server.poll() is None
+        # strict: true under serve: a warning (a broken link) is listed on the page instead of stopping serve.
+        visit.write_text(prose + "\n[Gone](nowhere.md)\n", encoding="utf-8")
+        warned = wait_for(f"{base}visit/", lambda body: PROBLEM_PAGE in body and "nowhere.md" in body, 90)
+        assert warned, log.read_text()
+        _assert_problem_page_shows(warned, "mkdocs.yml sets strict: true and the build logged 1 warning:")
+        assert server.poll() is None
         visit.write_text(prose, encoding="utf-8")
         assert wait_for(f"{base}visit/", lambda body: "Sergei Lavrov" in body, 90), log.read_text()
         final = fetch(base)
@@ -99,3 +106,10 @@ def test_serve_started_on_a_broken_project_shows_the_problems_and_recovers(tmp_p
     finally:
         server.terminate()
         server.wait(timeout=60)
+
+
+def test_the_problem_page_shows_every_line_as_text():
+    report = f"data/x.yml:1:1: record '{HOSTILE_ID}': bad\n    found:    '<img src=x onerror=alert(1)>' *not* [a](b)"
+    soup = BeautifulSoup(problem_page.html([report, "second & last"]), "html.parser")
+    assert [pre.get_text() for pre in soup.find_all("pre")] == [report, "second & last"]
+    assert soup.find("script") is None and soup.find("img") is None and soup.find("a") is None
