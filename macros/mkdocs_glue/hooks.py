@@ -1,5 +1,6 @@
 """MkDocs hooks (listed under ``hooks:`` in mkdocs.yml): check everything once, add the generated pages, and
-write the site to a staging folder that replaces the last good site only when the whole build succeeded."""
+write the site to a staging folder that replaces the last good site only when the whole build succeeded.
+Under `mkdocs serve`, a failing build is finished with a page listing its problems instead (preview.py)."""
 
 from __future__ import annotations
 
@@ -16,16 +17,16 @@ for _name in [n for n in sys.modules if n == "macros" or n.startswith("macros.")
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
-from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
-from mkdocs.utils import CountHandler  # noqa: E402
+from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 
 from macros.core import DataErrors  # noqa: E402
 from macros.core.errors import printable  # noqa: E402
-from macros.mkdocs_glue import build_state, contrib, fragments, staging  # noqa: E402
+from macros.mkdocs_glue import build_state, contrib, fragments, preview, staging  # noqa: E402
 from macros.render import prose, urls  # noqa: E402
 from macros.search import SearchIndexError, index_site, kind_of  # noqa: E402
 
-_build: dict[str, object] = {}  # this build's site folder, staging folder and warning counter
+_build: dict[str, object] = {}  # this build's site folder, staging folder, warnings and (under serve) problems
+_serve: preview.Session | None = None  # set by on_startup under `mkdocs serve`; MkDocs loads hooks once per process
 
 
 def _fail(exc: Exception, doing: str) -> PluginError:
@@ -34,13 +35,37 @@ def _fail(exc: Exception, doing: str) -> PluginError:
         return PluginError(exc.format())
     if isinstance(exc, PluginError):
         return exc
+    if isinstance(exc, SearchIndexError):
+        return PluginError(str(exc))
     return PluginError(printable(f"internal error while {doing}: {type(exc).__name__}: {exc}"))
+
+
+def _failed(exc: Exception, doing: str) -> None:
+    """Stop the build with the problem; under `mkdocs serve`, log it and finish the build with the problem page."""
+    error = _fail(exc, doing)
+    if _serve is None:
+        raise error from None
+    preview.report(str(error))
+    _build["problems"].append(str(error))
+
+
+def on_startup(command, dirty):
+    global _serve
+    _serve = preview.Session() if command == "serve" else None
 
 
 @event_priority(100)
 def on_config(config):
     if not config.use_directory_urls:
         raise PluginError("mkdocs.yml: use_directory_urls must stay true: the generated links assume it")
+    site_dir = Path(config.site_dir)
+    _build.clear()
+    _build.update(site_dir=site_dir, staging=staging.staging_dir(site_dir), warnings=preview.Warnings(), problems=[])
+    staging.discard(_build["staging"])
+    config.site_dir = str(_build["staging"])
+    if _serve is not None:
+        preview.mute_mkdocs_strict_counter(logging.getLogger("mkdocs"))
+    logging.getLogger("mkdocs").addHandler(_build["warnings"])
     try:
         build_state.start(
             Path(config.config_file_path).parent,
@@ -50,18 +75,15 @@ def on_config(config):
         )
         contrib.attach(build_state.current(), config)
     except Exception as exc:
-        raise _fail(exc, "checking the project") from None
-    site_dir = Path(config.site_dir)
-    _build.update(site_dir=site_dir, staging=staging.staging_dir(site_dir), warnings=CountHandler())
-    staging.discard(_build["staging"])
-    config.site_dir = str(_build["staging"])
-    _build["warnings"].setLevel(logging.WARNING)
-    logging.getLogger("mkdocs").addHandler(_build["warnings"])
+        _failed(exc, "checking the project")
+        config.nav = None  # no page is built, so the navigation lists none
     return config
 
 
 def on_files(files, config):
     """Add every generated page (front matter only: bodies are rendered per page) and the downloads."""
+    if _build["problems"]:
+        return Files([])  # the project did not load (only under serve): the problem page replaces the site
     state = build_state.current()
     for page in state.renderer.pages():
         inclusion = InclusionLevel.NOT_IN_NAV if page.record else InclusionLevel.INCLUDED
@@ -82,7 +104,8 @@ def on_page_markdown(markdown, page, config, files):
             return skeleton
         return _narrative(state, src, markdown)
     except Exception as exc:
-        raise _fail(exc, f"rendering {src}") from None
+        _failed(exc, f"rendering {src}")
+        return markdown
 
 
 def _narrative(state: build_state.BuildState, src: str, markdown: str) -> str:
@@ -105,7 +128,8 @@ def on_page_content(html, page, config, files):
             del page.tme_fragments
         return build_state.current().abbreviations.annotate(html)
     except Exception as exc:
-        raise _fail(exc, f"rendering {page.file.src_uri}") from None
+        _failed(exc, f"rendering {page.file.src_uri}")
+        return html
 
 
 def on_page_context(context, page, config, nav):
@@ -114,7 +138,7 @@ def on_page_context(context, page, config, nav):
         page.meta.setdefault("description", page.meta["tme_head"]["description"])
         page.meta["tme_search_kind"] = search_kind(page)
     except Exception as exc:
-        raise _fail(exc, f"preparing the head of {page.file.src_uri}") from None
+        _failed(exc, f"preparing the head of {page.file.src_uri}")
     return context
 
 
@@ -124,7 +148,7 @@ def search_kind(page) -> str:
     return kind_of(build_state.current().site.dataset.get(*record_key.split("/", 1)) if record_key else None)
 
 
-def _finish() -> CountHandler | None:
+def _finish() -> preview.Warnings | None:
     warnings = _build.get("warnings")
     if warnings is not None:
         logging.getLogger("mkdocs").removeHandler(warnings)
@@ -132,16 +156,26 @@ def _finish() -> CountHandler | None:
 
 
 def on_post_build(config):
-    """Index the finished site for search, then swap it in, unless strict mode is about to reject the build."""
+    """Index the finished site for search, then swap it in, unless strict mode is about to reject the build.
+    Under `mkdocs serve`, a failed build swaps in the problem page instead."""
     warnings = _finish()
-    if config.strict and warnings is not None and warnings.get_counts():
+    problems: list[str] = _build["problems"]
+    if config.strict and warnings is not None and warnings.messages:
+        if _serve is None:
+            staging.discard(_build["staging"])
+            return  # MkDocs aborts the build
+        problems.append(preview.strict_report(warnings.messages))
+        preview.report(problems[-1])
+    if not problems:
+        try:
+            index_site(Path(config.site_dir))  # the staging folder: the search index is swapped in with the pages
+        except SearchIndexError as error:
+            _failed(error, "indexing the site for search")
+    if problems:
         staging.discard(_build["staging"])
-        return
-    try:
-        index_site(Path(config.site_dir))  # the staging folder: the search index is swapped in with the pages
-    except SearchIndexError as error:
-        staging.discard(_build["staging"])
-        raise PluginError(str(error)) from None
+        _serve.show_problems(_build["staging"], Path(config.docs_dir), problems)
+    elif _serve is not None:
+        _serve.remember(_build["staging"])
     staging.swap_in(_build["staging"], _build["site_dir"])
     config.site_dir = str(_build["site_dir"])  # `mkdocs gh-deploy` publishes config.site_dir after the build
 
