@@ -22,6 +22,7 @@ TYPES = [
     "Organization",
     "NewsMediaOrganization",
     "Quotation",
+    "Claim",
     "Legislation",
     "Event",
     "CreativeWork",
@@ -62,6 +63,7 @@ PROPERTIES = [
     "publisher",
     "inDefinedTermSet",
     "isPartOf",
+    "appearance",
 ]
 
 

@@ -68,7 +68,8 @@ def test_validate_prints_annotations_on_the_lines_of_a_bad_data_file(tmp_path):
         "  date: 2025-02-25\n"
         "  setting:\n"
         "    kind: interview\n"
-        "  source: article-lavrov-visit-tehran\n",
+        "  source: article-lavrov-visit-tehran\n"
+        "  provenance: traced\n",
         encoding="utf-8",
     )
     proc = subprocess.run(

@@ -87,7 +87,9 @@ def test_hostile_title_is_url_encoded_and_attribute_escaped(project_copy, tmp_pa
     hostile = 'Visit "to" <b>Tehran</b> & ?x=1#frag\' %0A ::error::'
     events = project_copy / "data" / "events" / "events.yml"
     text = events.read_text(encoding="utf-8")
-    events.write_text(text.replace("  title: Lavrov’s visit to Tehran", f"  title: {json_str(hostile)}"), "utf-8")
+    events.write_text(
+        text.replace("  title: Lavrov's visit to Tehran\n", f"  title: {json_str(hostile)}\n", 1), "utf-8"
+    )
     result = run_build(project_copy, tmp_path / "site")
     assert result.returncode == 0, result.output
     html = (result.site / "events" / "lavrov-visit-tehran" / "index.html").read_text(encoding="utf-8")

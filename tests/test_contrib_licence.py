@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import re
 
-import jsonschema
 import yaml
 
 from macros.core import licence
 from macros.core.collections import COLLECTIONS
+from macros.core.schema import Schema
 
 from conftest import ROOT
 
@@ -82,8 +82,8 @@ def test_dataset_json_carries_licence_attribution_and_address_and_keeps_its_coll
     assert document["source_url"] == "http://127.0.0.1:8000/downloads/dataset.json"
     assert set(document) == {*licence.dataset_metadata("/"), *(c.name for c in COLLECTIONS)}
     for info in COLLECTIONS:
-        schema = json.loads((ROOT / "schemas" / f"{info.schema}.schema.json").read_text(encoding="utf-8"))
-        jsonschema.validate(document[info.name], schema)
+        schema = Schema(ROOT / "schemas" / f"{info.schema}.schema.json")  # resolves $ref to schemas/defs.schema.json
+        schema.validator.validate(document[info.name])
 
 
 def test_csv_downloads_are_named_on_the_about_page_under_the_licence(built):

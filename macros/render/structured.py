@@ -110,8 +110,9 @@ class StructuredData:
                 node["alternateName"] = [alias.name for alias in record.aliases]
             if record.signed and record.signed.date:
                 node["legislationDate"] = record.signed.date.iso
-            if record.parties:
-                node["spatialCoverage"] = [self.ref("actors", p) for p in record.parties]
+            places = [p for p in record.parties if self.data.get("actors", p).kind == "state"]
+            if places:  # spatialCoverage ranges over Place: the parties that are states (a grouping is not one)
+                node["spatialCoverage"] = [self.ref("actors", p) for p in places]
         elif isinstance(record, Event):
             node.update(description=record.summary, startDate=record.date.iso)
             if record.end_date:
