@@ -266,6 +266,11 @@ def _walk(value: object, path: tuple[str, ...], here: tuple = ()) -> Iterator[tu
         yield from _walk(value[head], rest, (*here, head))
 
 
+def _inside_misshapen(misshapen: set[tuple], origin: Origin, path: tuple) -> bool:
+    """Whether the value at ``path``, or a value around it (a mapping where a list belongs), was rejected."""
+    return any((origin.path, origin.index, *path[:n]) in misshapen for n in range(1, len(path) + 1))
+
+
 def _reference_problems(
     key: Key,
     item: dict,
@@ -281,7 +286,7 @@ def _reference_problems(
     for spec in refs:
         targets = records[spec.target]
         for path, target_id in _walk(item, spec.path):
-            if not isinstance(target_id, str) or (origin.path, origin.index, *path) in misshapen:
+            if not isinstance(target_id, str) or _inside_misshapen(misshapen, origin, path):
                 continue  # a wrong type or form, already reported by the schema
             target = targets.get(target_id)
             ids = known[spec.target]

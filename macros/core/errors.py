@@ -19,6 +19,8 @@ def printable(text: str) -> str:
     would begin with ``::`` (a GitHub Actions workflow command such as ``::add-mask::``) has that colon escaped.
     """
     text = _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    if not text.isprintable():  # unassigned, private-use or other invisible code points: shown as escapes too
+        text = "".join(c if c.isprintable() or c == "\t" else c.encode("unicode_escape").decode("ascii") for c in text)
     if text.lstrip().startswith("::"):
         text = text.replace(":", "\\x3a", 1)
     return text
