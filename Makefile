@@ -81,12 +81,19 @@ clean:
 .PHONY: graphviz screenshots
 serve build pytest test: graphviz
 
-graphviz:  ## Check that Graphviz's dot is installed, and say how to install it if not
+graphviz:  ## Install Graphviz's dot if it is missing (apt-get as root, or Homebrew), else say how
 	@command -v dot >/dev/null 2>&1 || { \
-	  echo "Graphviz's 'dot' is needed to lay out the relations diagram. Install it, then run make again:"; \
-	  echo "  Debian/Ubuntu: sudo apt-get install graphviz"; \
-	  echo "  macOS:         brew install graphviz"; \
-	  exit 1; }
+	  if [ "$$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "make: installing Graphviz (dot lays out the relations diagram)"; \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends graphviz; \
+	  elif command -v brew >/dev/null 2>&1; then \
+	    echo "make: installing Graphviz with Homebrew (dot lays out the relations diagram)"; brew install graphviz; \
+	  else \
+	    echo "Graphviz's 'dot' is needed to lay out the relations diagram. Install it, then run make again:"; \
+	    echo "  Debian/Ubuntu: sudo apt-get install graphviz"; \
+	    echo "  macOS:         brew install graphviz"; \
+	    exit 1; \
+	  fi; }
 
 screenshots: build  ## PNGs of key pages at 390 and 1280 px, light and dark, in screenshots/
 	$(BIN)/python scripts/screenshots.py site screenshots

@@ -21,18 +21,8 @@ def escape_property(value: str) -> str:
 
 def annotation(problem: Problem) -> str:
     """One ``::error`` command for ``problem``: placed on its file, line and column; the fix in the message."""
-    subject = [
-        f"record '{problem.record_id}'" if problem.record_id else "",
-        f"field '{problem.field}'" if problem.field else "",
-    ]
-    title = ", ".join(s for s in subject if s) or "data problem"
-    lines = [problem.message]
-    if problem.expected:
-        lines.append(f"expected: {problem.expected}")
-    if problem.found is not None:
-        lines.append(f"found: {problem.found}")
-    if problem.hint:
-        lines.append(f"fix: {problem.hint}")
+    title = problem.subject() or "data problem"
+    lines = [problem.message, *(f"{label}: {value}" for label, value in problem.details())]
     properties = {"file": problem.path, "line": str(problem.line), "col": str(problem.column), "title": title}
     props = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
     return f"::error {props}::{escape_data(chr(10).join(lines))}"

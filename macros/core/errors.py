@@ -44,22 +44,24 @@ class Problem:
     found: str | None = None
     hint: str | None = None
 
+    def subject(self) -> str:
+        """``record 'id', field 'name'`` (either part may be absent), ids and field names clipped."""
+        parts = [
+            f"record '{_clip(self.record_id)}'" if self.record_id else "",
+            f"field '{_clip(self.field)}'" if self.field else "",
+        ]
+        return ", ".join(p for p in parts if p)
+
+    def details(self) -> list[tuple[str, str]]:
+        """The lines under the message: what was expected, what was found, how to fix it."""
+        rows = [("expected", self.expected), ("found", self.found), ("fix", self.hint)]
+        return [(label, value) for label, value in rows if value is not None and (value or label == "found")]
+
     def format(self) -> str:
         """Render as ``file:line:col: [record] field: message`` plus expected/found/fix lines, each line printable."""
-        where = f"{self.path}:{self.line}:{self.column}"
-        subject = []
-        if self.record_id:
-            subject.append(f"record '{_clip(self.record_id)}'")
-        if self.field:
-            subject.append(f"field '{_clip(self.field)}'")
-        head = f"{where}: {', '.join(subject) + ': ' if subject else ''}{self.message}"
-        lines = [head]
-        if self.expected:
-            lines.append(f"    expected: {self.expected}")
-        if self.found is not None:
-            lines.append(f"    found:    {self.found}")
-        if self.hint:
-            lines.append(f"    fix:      {self.hint}")
+        subject = self.subject()
+        lines = [f"{self.path}:{self.line}:{self.column}: {subject + ': ' if subject else ''}{self.message}"]
+        lines += [f"    {label + ':':9} {value}" for label, value in self.details()]
         return "\n".join(printable(line) for line in lines)
 
     def sort_key(self) -> tuple:
