@@ -8,7 +8,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 
@@ -19,21 +19,34 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(project: Path, env: dict[str, str]) -> Iterator[str]:
-    """`mkdocs serve` for ``project`` while the block runs; yields the base URL (ending in ``/``)."""
+def serve_process(
+    project: Path, env: dict[str, str], log: Path | None = None
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`mkdocs serve` for ``project`` while the block runs: its base URL (ending in ``/``) and its process.
+
+    Its output goes to ``log`` (stdout and stderr together), or nowhere.
+    """
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    with log.open("w") if log else nullcontext(subprocess.DEVNULL) as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     try:
-        yield f"http://127.0.0.1:{port}/"
+        yield f"http://127.0.0.1:{port}/", server
     finally:
         server.terminate()
         server.wait(timeout=60)
+
+
+@contextmanager
+def serving(project: Path, env: dict[str, str]) -> Iterator[str]:
+    """`mkdocs serve` for ``project`` while the block runs; yields the base URL (ending in ``/``)."""
+    with serve_process(project, env) as (base, _server):
+        yield base
 
 
 def fetch(url: str) -> str | None:

@@ -26,6 +26,7 @@ import yaml
 from bs4 import BeautifulSoup
 from test_bad_data import report, validate
 
+from bench.serving import serve_process
 from macros.core import load_dataset
 from macros.mkdocs_glue import fragments
 from macros.render.linker import SiteContext
@@ -380,21 +381,10 @@ def _until(check, seconds: float = 90) -> bool:
 
 
 def test_serve_reports_a_broken_page_keeps_serving_and_recovers(tmp_path):
-    import socket
-
     project = copy_project(tmp_path / "project")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
     log = tmp_path / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    with log.open("w") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    try:
-        url = f"http://127.0.0.1:{port}/visit/"
+    with serve_process(project, {**os.environ, "NO_MKDOCS_2_WARNING": "1"}, log) as (base, server):
+        url = f"{base}visit/"
         assert _until(lambda: "Sergei Lavrov" in _fetch(url)[1]), log.read_text()
         visit = project / "docs/visit.md"
         good = visit.read_text(encoding="utf-8")
@@ -406,6 +396,3 @@ def test_serve_reports_a_broken_page_keeps_serving_and_recovers(tmp_path):
         visit.write_text(good.replace("# The visit", "# The visit, fixed"), encoding="utf-8")
         assert _until(lambda: "The visit, fixed" in _fetch(url)[1]), log.read_text()
         assert "Traceback" not in log.read_text()
-    finally:
-        server.terminate()
-        server.wait(timeout=60)

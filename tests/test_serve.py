@@ -4,15 +4,13 @@ in the log, and serves the real site again once the file is fixed."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import urllib.error
 import urllib.request
 
 from bs4 import BeautifulSoup
 from test_bad_data import validate
 
-from bench.serving import fetch, free_port, serving, wait_for
+from bench.serving import fetch, serve_process, serving, wait_for
 from macros.render import problem_page
 
 from conftest import copy_project
@@ -61,14 +59,7 @@ def test_serve_started_on_a_broken_project_shows_the_problems_and_recovers(tmp_p
     assert f"data/actors/organisations.yml:3:3: record '{HOSTILE_ID}', field 'id': value has the wrong form" in expected
 
     log = tmp_path / "serve.log"
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    with log.open("w") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=project, env=ENV, stdout=out, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    try:
+    with serve_process(project, ENV, log) as (base, server):
         body = wait_for(base, lambda body: PROBLEM_PAGE in body, 90)
         assert body, log.read_text()
         assert server.poll() is None, log.read_text()  # the failed first build did not end serve
@@ -103,9 +94,6 @@ def test_serve_started_on_a_broken_project_shows_the_problems_and_recovers(tmp_p
         final = fetch(base)
         assert final is not None and PROBLEM_PAGE not in final
         assert "Traceback" not in log.read_text()
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
 
 
 def test_the_problem_page_shows_every_line_as_text():
