@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from macros.core.collections import COLLECTIONS
+from macros.core.collections import registry
 from macros.core.dates import PartialDate
 from macros.core.schema import Schema
 
@@ -159,8 +159,10 @@ def test_json_ld_parses_and_names_the_right_type(visit, path, schema_type):
 def test_json_download_validates_against_the_data_schemas(visit, server):
     page = visit().open("")
     dataset = page.request.get(server + "downloads/dataset.json").json()
-    assert {c.name for c in COLLECTIONS} <= set(dataset)  # beside the licence metadata (test_contrib_licence)
-    for info in COLLECTIONS:
+    assert {c.name for c in registry().collections} <= set(
+        dataset
+    )  # beside the licence metadata (test_contrib_licence)
+    for info in registry().collections:
         schema = Schema(ROOT / "schemas" / f"{info.schema}.schema.json")  # resolves $ref to schemas/defs.schema.json
         schema.validator.validate(dataset[info.name])
         assert dataset[info.name], info.name

@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.core import load_dataset
-from macros.core.collections import COLLECTIONS
+from macros.core.collections import registry
 from macros.render import wording
 
 DATA = load_dataset()
@@ -33,7 +33,7 @@ def test_counts_agree_with_their_noun(n, collection, expected):
 
 
 def test_every_collection_has_a_singular_and_a_plural_noun():
-    for info in COLLECTIONS:
+    for info in registry().collections:
         assert wording.count_records(1, info.name) != wording.count_records(2, info.name).replace("2", "1")
 
 
@@ -94,7 +94,7 @@ def test_possessive_and_lists():
     assert wording.join(["A", "B", "C"]) == "A, B and C"
 
 
-@pytest.mark.parametrize("collection", [c.name for c in COLLECTIONS])
+@pytest.mark.parametrize("collection", [c.name for c in registry().collections])
 def test_index_pages_count_in_words(built, collection):
     text = built.page(f"{collection}/").select_one(".tme-count").get_text()
     n = len(DATA.all(collection))

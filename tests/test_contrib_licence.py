@@ -8,7 +8,7 @@ import re
 import yaml
 
 from macros.core import licence
-from macros.core.collections import COLLECTIONS
+from macros.core.collections import registry
 from macros.core.schema import Schema
 
 from conftest import ROOT
@@ -80,8 +80,8 @@ def test_dataset_json_carries_licence_attribution_and_address_and_keeps_its_coll
     assert document["licence_url"] == CC_BY
     assert "Tehran–Moscow Explainer" in document["attribution"] and "CC BY 4.0" in document["attribution"]
     assert document["source_url"] == "http://127.0.0.1:8000/downloads/dataset.json"
-    assert set(document) == {*licence.dataset_metadata("/"), *(c.name for c in COLLECTIONS)}
-    for info in COLLECTIONS:
+    assert set(document) == {*licence.dataset_metadata("/"), *(c.name for c in registry().collections)}
+    for info in registry().collections:
         schema = Schema(ROOT / "schemas" / f"{info.schema}.schema.json")  # resolves $ref to schemas/defs.schema.json
         schema.validator.validate(document[info.name])
 

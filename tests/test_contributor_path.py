@@ -11,7 +11,7 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.core.collections import BY_NAME
+from macros.core.collections import registry
 
 from conftest import ROOT, run_build
 
@@ -22,7 +22,7 @@ DATA_FILES = sorted((ROOT / "data").rglob("*.yml"))
 def test_every_data_file_declares_its_schema_for_editors(path):
     first_line = path.read_text(encoding="utf-8").splitlines()[0]
     collection = path.relative_to(ROOT / "data").parts[0]
-    expected = f"# yaml-language-server: $schema=../../schemas/{BY_NAME[collection].schema}.schema.json"
+    expected = f"# yaml-language-server: $schema=../../schemas/{registry().by_name[collection].schema}.schema.json"
     assert first_line == expected
     assert (path.parent / expected.split("=", 1)[1]).resolve().is_file()
 
@@ -30,7 +30,7 @@ def test_every_data_file_declares_its_schema_for_editors(path):
 def test_schemas_are_valid_json_schema_with_descriptions():
     from jsonschema import Draft202012Validator
 
-    for info in BY_NAME.values():
+    for info in registry().by_name.values():
         schema = json.loads((ROOT / "schemas" / f"{info.schema}.schema.json").read_text(encoding="utf-8"))
         Draft202012Validator.check_schema(schema)
         for name, prop in schema["$defs"]["record"]["properties"].items():

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from macros.core import DataErrors
-from macros.core.collections import COLLECTIONS
+from macros.core.collections import registry
 from macros.core.dataset import load_dataset
 from macros.mkdocs_glue import fragments
 from macros.render.abbreviations import Abbreviations, hint_entries
@@ -28,7 +28,7 @@ from macros.render.project import prepare
 from conftest import ROOT, copy_project, run_build
 
 RAW = load_dataset().raw
-BASES = {c.name: next(raw for (coll, _), raw in RAW.items() if coll == c.name) for c in COLLECTIONS}
+BASES = {c.name: next(raw for (coll, _), raw in RAW.items() if coll == c.name) for c in registry().collections}
 
 
 def _field_paths(node: dict, here: tuple = ()) -> list[tuple]:
@@ -42,7 +42,9 @@ def _field_paths(node: dict, here: tuple = ()) -> list[tuple]:
     return paths
 
 
-SCHEMAS = {c.name: json.loads((ROOT / f"schemas/{c.schema}.schema.json").read_text("utf-8")) for c in COLLECTIONS}
+SCHEMAS = {
+    c.name: json.loads((ROOT / f"schemas/{c.schema}.schema.json").read_text("utf-8")) for c in registry().collections
+}
 FIELDS = [(c, path) for c, s in SCHEMAS.items() for path in _field_paths(s["$defs"]["record"])]
 
 HOSTILE_TEXT = st.sampled_from(
@@ -121,7 +123,7 @@ def pull_requests(draw) -> dict[str, list[dict]]:
 
 
 def _write(project: Path, change: dict[str, list[dict]]) -> None:
-    for c in COLLECTIONS:
+    for c in registry().collections:
         (project / "data" / c.name / "prop.yml").unlink(missing_ok=True)
     for collection, records in change.items():
         text = yaml.safe_dump(records, allow_unicode=True, sort_keys=False)

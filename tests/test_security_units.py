@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from macros.core.collections import COLLECTIONS
+from macros.core.collections import registry
 from macros.core.errors import Problem, printable
 from macros.core.schema import SHARED_DEFS, ecma_regex
 from macros.mkdocs_glue import fragments, staging
@@ -46,7 +46,7 @@ def _string_fields(node: dict, here: str = ""):
         yield from _string_fields(node["items"], f"{here}[]")
 
 
-@pytest.mark.parametrize("info", COLLECTIONS, ids=lambda c: c.name)
+@pytest.mark.parametrize("info", registry().collections, ids=lambda c: c.name)
 def test_every_text_field_uses_a_shared_field_kind(info):
     """A new field gets the line-break, control-character and length rules only through schemas/defs.schema.json."""
     schema = json.loads((ROOT / f"schemas/{info.schema}.schema.json").read_text(encoding="utf-8"))

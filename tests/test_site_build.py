@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.core import load_dataset
-from macros.core.collections import COLLECTIONS
+from macros.core.collections import registry
 
 ARTICLE = Path(__file__).parent / "fixtures" / "article.md"
 DATA = load_dataset()
@@ -23,7 +23,7 @@ def article_quotes() -> list[str]:
 
 
 def test_every_record_has_its_page_and_every_collection_an_index(built):
-    for info in COLLECTIONS:
+    for info in registry().collections:
         assert (built.site / info.name / "index.html").is_file()
         for record in DATA.all(info.name):
             page = built.site / info.name / record.id / "index.html"

@@ -1,8 +1,31 @@
-"""The collections under ``data/``: folder name, schema file, and how pages and sentences name their records."""
+"""The registry of collections, read from the schemas: ``schemas/<x>.schema.json`` *is* a collection's registration.
+
+Each schema's ``x-collection`` block names the folder (``name``), the nouns for one and several records, the index
+page's title, the page macro, the field that titles a record, the schema.org type (one, or one per value of an enum
+field) and, optionally, how the index page groups records and which template renders a record. Its ``x-ref`` fields
+say which collection they point to and, with ``x-backlink``, under which heading the referring records are listed on
+the target's page (``false``: the target's page shows them another way). Enum fields carry the words the site shows
+for their values in ``x-labels``. Nothing about a collection is listed anywhere else; a missing or inconsistent piece
+is a located problem naming the schema file and the fix.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+from macros.core.errors import DataErrors, Problem, relative_path
+from macros.core.schema import SHARED_DEFS, RefSpec, Schema, walk_fields
+
+DATA_SUFFIXES = (".yml", ".yaml")
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
+_REQUIRED = ("name", "order", "macro", "singular", "plural", "index_title", "title_field", "schema_org_type")
+_EXAMPLE = (
+    '"x-collection": {"name": "sanctions", "order": 8, "macro": "sanction", "singular": "sanction", '
+    '"plural": "sanctions", "index_title": "Sanctions", "title_field": "title", "schema_org_type": "Legislation"}'
+)
 
 
 @dataclass(frozen=True)
@@ -10,21 +33,259 @@ class Collection:
     """One collection of records: ``data/<name>/*.yml``, validated by ``schemas/<schema>.schema.json``."""
 
     name: str
-    schema: str
+    schema: str  # the schema file's stem: ``actor`` for schemas/actor.schema.json
     macro: str  # the page macro that links to one record, e.g. {{ actor("sergei-lavrov") }}
     singular: str  # noun for one record, in running text
     plural: str  # noun for several
     plural_title: str  # the index page's title
+    title_field: str  # the field that titles a record (a record type may compute a better one)
+    schema_org_type: str  # JSON-LD @type, or the type for a value of ``schema_org_by``
+    template: str  # the record template's stem: templates/fragments/<template>.html, else record.html
+    schema_org_by: str | None = None
+    schema_org_types: dict[str, str] = field(default_factory=dict)
+    group_by: str | None = None  # the index page's grouping field: an enum (headings) or a reference (its records)
+    group_headings: dict[str, str] = field(default_factory=dict)
+    newest_first: str | None = None  # within a group of a reference-grouped index: this date field, newest first
+    backlinks_from_every_collection: str | None = None  # "Supports: {plural}": one section per referring collection
 
 
-COLLECTIONS: tuple[Collection, ...] = (
-    Collection("sources", "source", "source", "source", "sources", "Sources"),
-    Collection("actors", "actor", "actor", "actor", "actors", "Actors"),
-    Collection("treaties", "treaty", "treaty", "treaty", "treaties", "Treaties"),
-    Collection("events", "event", "event", "event", "events", "Events"),
-    Collection("quotes", "quote", "quote", "quote", "quotes", "Quotes"),
-    Collection("glossary", "glossary", "term", "glossary term", "glossary terms", "Glossary"),
-    Collection("claims", "claim", "claim", "claim", "claims", "The article’s claims, checked"),
-)
-BY_NAME = {c.name: c for c in COLLECTIONS}
-DATA_SUFFIXES = (".yml", ".yaml")
+class Section(NamedTuple):
+    """A back-link section of a record page: the heading, the referring collection and its referring fields."""
+
+    heading: str
+    collection: str
+    fields: tuple[str, ...]  # empty: any field
+
+
+class Registry:
+    """Every collection in its order, its checked schema, and what is derived from both."""
+
+    def __init__(self, collections: list[Collection], schemas: dict[str, Schema]):
+        self.collections = tuple(collections)
+        self.by_name = {c.name: c for c in collections}
+        self.schemas = schemas
+
+    def __iter__(self):
+        return iter(self.collections)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.by_name
+
+    def __getitem__(self, name: str) -> Collection:
+        return self.by_name[name]
+
+    def names(self) -> list[str]:
+        return [c.name for c in self.collections]
+
+    def refs(self, name: str) -> tuple[RefSpec, ...]:
+        return self.schemas[name].refs
+
+    def sections(self, name: str) -> tuple[Section, ...]:
+        """The back-link sections of a record page of ``name``, in their declared order."""
+        info = self.by_name[name]
+        if info.backlinks_from_every_collection:
+            return tuple(
+                Section(info.backlinks_from_every_collection.format(plural=c.plural), c.name, ())
+                for c in self.collections
+                if c.name != name
+            )
+        found: dict[tuple[int, str, str], list[str]] = {}
+        for referring in self.collections:
+            for spec in self.refs(referring.name):
+                if spec.target == name and spec.backlink:
+                    key = (spec.backlink.order, spec.backlink.heading, referring.name)
+                    found.setdefault(key, []).append(spec.field_name)
+        return tuple(Section(h, c, tuple(f)) for (_, h, c), f in sorted(found.items(), key=lambda kv: kv[0][0]))
+
+    def labels(self, name: str, field_path: str, kind: str = "x-labels") -> dict[str, str]:
+        """The words shown for an enum field's values (``x-labels``; also ``x-headings``, ``x-nouns``)."""
+        schema = self.schemas[name]
+        for path, node in walk_fields(schema.record, (), schema.shared):
+            if ".".join(p for p in path if p != "*") == field_path and kind in node:
+                return dict(node[kind])
+        raise KeyError(f"{schema.shown}: field '{field_path}' declares no {kind}")
+
+    def property_names(self, name: str) -> list[str]:
+        """A record's top-level fields, in the schema's order."""
+        return list(self.schemas[name].record.get("properties", {}))
+
+
+def _line_of(text: str, needle: str) -> int:
+    at = text.find(needle)
+    return text.count("\n", 0, at) + 1 if at >= 0 else 1
+
+
+def _enum_of(schema: Schema, field_name: str) -> list | None:
+    node = schema.record.get("properties", {}).get(field_name)
+    return node.get("enum") if isinstance(node, dict) else None
+
+
+def _collection(schema: Schema, text: str) -> tuple[Collection | None, list[Problem]]:
+    """The ``x-collection`` block of one schema, checked against the schema itself."""
+    block = schema.document.get("x-collection")
+    line = _line_of(text, '"x-collection"')
+
+    def problem(message: str, hint: str, at: str | None = None) -> Problem:
+        return Problem(schema.shown, _line_of(text, at) if at else line, 1, message, field="x-collection", hint=hint)
+
+    if not isinstance(block, dict):
+        return None, [
+            problem(
+                "the schema has no x-collection block: it does not say what its collection is",
+                f'add, beside "title": {_EXAMPLE}',
+            )
+        ]
+    missing = [k for k in _REQUIRED if k not in block]
+    if missing:
+        return None, [problem(f"x-collection is missing {', '.join(missing)}", f"add them, e.g. {_EXAMPLE}")]
+    problems = []
+    props = schema.record.get("properties", {})
+    if block["title_field"] not in props:
+        problems.append(
+            problem(
+                f"title_field '{block['title_field']}' is not a field of the record",
+                'name the field that titles a record, e.g. "title" or "name"',
+                '"title_field"',
+            )
+        )
+    typed, groups = block["schema_org_type"], block.get("index_groups") or {}
+    by_type = typed.get("by") if isinstance(typed, dict) else None
+    types = typed.get("types", {}) if isinstance(typed, dict) else {}
+    for what, by, table, at in (
+        ("schema_org_type", by_type, types, '"schema_org_type"'),
+        ("index_groups", groups.get("by"), groups.get("headings"), '"index_groups"'),
+    ):
+        enum = _enum_of(schema, by) if by else None
+        if by and table is not None and enum is None:
+            problems.append(
+                problem(
+                    f"{what} is by '{by}', which is not an enum field of the record",
+                    "name an enum field of the record",
+                    at,
+                )
+            )
+        elif enum and table is not None and set(enum) - set(table):
+            left = ", ".join(sorted(set(enum) - set(table)))
+            problems.append(
+                problem(f"{what} has no entry for {left} (values of '{by}')", f"add one for each value of '{by}'", at)
+            )
+    if problems:
+        return None, problems
+    info = Collection(
+        name=block["name"],
+        schema=schema.path.name.removesuffix(".schema.json"),
+        macro=block["macro"],
+        singular=block["singular"],
+        plural=block["plural"],
+        plural_title=block["index_title"],
+        title_field=block["title_field"],
+        schema_org_type=typed if isinstance(typed, str) else "Thing",
+        template=block.get("template", schema.path.name.removesuffix(".schema.json")),
+        schema_org_by=by_type,
+        schema_org_types=dict(types),
+        group_by=groups.get("by"),
+        group_headings=dict(groups.get("headings") or {}),
+        newest_first=groups.get("newest_first"),
+        backlinks_from_every_collection=block.get("backlinks_from_every_collection"),
+    )
+    return info, []
+
+
+def _label_problems(schema: Schema, text: str) -> list[Problem]:
+    """An enum field with ``x-labels`` must label every value (a new value is a message, never a KeyError)."""
+    problems = []
+    for path, node in walk_fields(schema.record, (), schema.shared):
+        for kind in ("x-labels", "x-headings", "x-nouns"):
+            if kind in node and set(node.get("enum", ())) != set(node[kind]):
+                name = ".".join(p for p in path if p != "*")
+                diff = sorted(set(node.get("enum", ())) ^ set(node[kind]))
+                problems.append(
+                    Problem(
+                        schema.shown,
+                        _line_of(text, f'"{kind}"'),
+                        1,
+                        f"field '{name}': {kind} and the enum differ on {', '.join(diff)}",
+                        field=name,
+                        hint=f"give {kind} exactly one entry per allowed value",
+                    )
+                )
+    return problems
+
+
+def _ref_problems(registry: Registry, texts: dict[str, str]) -> list[Problem]:
+    problems = []
+    for info in registry:
+        schema = registry.schemas[info.name]
+        for spec in schema.refs:
+            line = _line_of(texts[info.name], f'"x-ref": "{spec.target}"')
+            where = dict(field=spec.field_name)
+            if spec.target not in registry:
+                problems.append(
+                    Problem(
+                        schema.shown,
+                        line,
+                        1,
+                        f"x-ref names '{spec.target}', which is not a collection",
+                        expected="one of: " + ", ".join(registry.names()),
+                        hint="add schemas/ for it, or point the field at an existing collection",
+                        **where,
+                    )
+                )
+            elif not (spec.backlink or spec.no_backlink or registry[spec.target].backlinks_from_every_collection):
+                problems.append(
+                    Problem(
+                        schema.shown,
+                        line,
+                        1,
+                        f"field '{spec.field_name}' refers to {spec.target} but says no back-link heading",
+                        hint='add "x-backlink": {"heading": "…", "order": n} (the section on the target\'s '
+                        'page listing the records that refer to it), or "x-backlink": false',
+                        **where,
+                    )
+                )
+    return problems
+
+
+@cache
+def registry(schema_dir: Path = SCHEMA_DIR, root: Path | None = None) -> Registry:
+    """Read every schema in ``schema_dir`` once; raises DataErrors listing every missing or inconsistent piece."""
+    root = root or schema_dir.parent
+    problems: list[Problem] = []
+    found: list[tuple[int, Collection]] = []
+    schemas: dict[str, Schema] = {}
+    texts: dict[str, str] = {}
+    for path in sorted(schema_dir.glob("*.schema.json")):
+        if path.name == SHARED_DEFS:
+            continue
+        shown = relative_path(path, root, resolve=False)
+        try:
+            schema = Schema(path, shown)
+        except DataErrors as errors:
+            problems += errors.problems
+            continue
+        text = path.read_text(encoding="utf-8")
+        info, more = _collection(schema, text)
+        problems += more + _label_problems(schema, text)
+        if info is None:
+            continue
+        if info.name in schemas:
+            problems.append(
+                Problem(
+                    shown,
+                    _line_of(text, '"name"'),
+                    1,
+                    f"a second schema for the collection '{info.name}'",
+                    field="x-collection.name",
+                    hint="give each collection one schema",
+                )
+            )
+            continue
+        schemas[info.name] = schema
+        texts[info.name] = text
+        found.append((schema.document["x-collection"]["order"], info))
+    result = Registry([info for _, info in sorted(found, key=lambda pair: pair[0])], schemas)
+    if not problems:  # a schema that did not load may be the collection another one refers to
+        problems += _ref_problems(result, texts)
+    if problems:
+        raise DataErrors(problems)
+    return result

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from macros.core.collections import BY_NAME, COLLECTIONS, DATA_SUFFIXES
+from macros.core.collections import DATA_SUFFIXES, SCHEMA_DIR, Registry, registry
 from macros.core.errors import DataErrors, Problem, describe, relative_path
 from macros.core.index import CrossIndex, Key
-from macros.core.models import MODEL_FOR, FieldValueError, Record, build
-from macros.core.schema import RefSpec, Schema, suggest
+from macros.core.models import FieldValueError, Record, build_record
+from macros.core.schema import RefSpec, suggest
 from macros.core.semantics import semantic_problems
 from macros.core.yamlio import LoadedFile, load_yaml
 
@@ -49,7 +49,9 @@ class Dataset:
         origins: dict[Key, Origin],
         index: CrossIndex,
         raw: dict[Key, dict],
+        collections: Registry | None = None,
     ):
+        self.collections = collections or registry()  # the registry the data was read with
         self.records = records
         self.origins = origins
         self.index = index
@@ -97,8 +99,11 @@ def _files_under(folder: Path, root: Path) -> Iterator[tuple[Path, Problem | Non
             yield from _files_under(entry, root)
 
 
-def data_files(data_dir: Path, root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
+def data_files(
+    data_dir: Path, root: Path, collections: Registry | None = None
+) -> tuple[list[tuple[str, Path]], list[Problem]]:
     """The data files of every collection, sorted, and problems for anything that does not belong."""
+    known = collections or registry()
     files, problems = [], []
     for entry in sorted(data_dir.iterdir()):
         shown = relative_path(entry, root, resolve=False)
@@ -108,16 +113,19 @@ def data_files(data_dir: Path, root: Path) -> tuple[list[tuple[str, Path]], list
         if problem:
             problems.append(problem)
             continue
-        if not entry.is_dir() or entry.name not in BY_NAME:
-            near = suggest(entry.name, BY_NAME)
+        if not entry.is_dir() or entry.name not in known:
+            near = suggest(entry.name, known.names())
             problems.append(
                 Problem(
                     shown,
                     1,
                     1,
                     "this is not a collection folder",
-                    expected="one of: " + ", ".join(c.name for c in COLLECTIONS),
-                    hint=f"did you mean data/{near}/?" if near else "put data files in data/<collection>/",
+                    expected="one of: " + ", ".join(known.names()),
+                    hint=f"did you mean data/{near}/?"
+                    if near
+                    else f"put data files in data/<collection>/; a new collection needs schemas/<name>.schema.json "
+                    f"with an x-collection block naming '{entry.name}' (CONTRIBUTING.md, Adding a collection)",
                 )
             )
             continue
@@ -163,19 +171,15 @@ def load_dataset(
 def _load_dataset(data_dir: Path | None, schema_dir: Path | None, root: Path | None, today: date | None) -> Dataset:
     root = root or PROJECT_ROOT
     data_dir = data_dir or root / "data"
-    schema_dir = schema_dir or PROJECT_ROOT / "schemas"
+    schema_dir = schema_dir or SCHEMA_DIR
     if not data_dir.is_dir():
         raise DataErrors([Problem(relative_path(data_dir, root), 1, 1, "the data folder does not exist")])
     if data_dir.is_symlink():
         raise DataErrors([_not_regular(data_dir, root)])
-    schemas = {
-        c.name: Schema(
-            schema_dir / f"{c.schema}.schema.json", relative_path(schema_dir / f"{c.schema}.schema.json", root)
-        )
-        for c in COLLECTIONS
-    }
-    files, problems = data_files(data_dir, root)
-    records: dict[str, dict[str, Record]] = {c.name: {} for c in COLLECTIONS}
+    collections = registry(schema_dir, root)
+    schemas = collections.schemas
+    files, problems = data_files(data_dir, root, collections)
+    records: dict[str, dict[str, Record]] = {c.name: {} for c in collections}
     raw: dict[Key, dict] = {}
     origins: dict[Key, Origin] = {}
     unchecked: list[tuple[Key, dict, Origin]] = []  # records with schema problems: references are still checked
@@ -216,7 +220,7 @@ def _load_dataset(data_dir: Path | None, schema_dir: Path | None, root: Path | N
                 unchecked.append((key, item, origin))
                 continue
             try:
-                records[collection][item["id"]] = build(MODEL_FOR[collection], item)
+                records[collection][item["id"]] = build_record(collection, collections[collection].title_field, item)
             except FieldValueError as exc:
                 problems.append(
                     origin.problem(
@@ -243,7 +247,7 @@ def _load_dataset(data_dir: Path | None, schema_dir: Path | None, root: Path | N
     problems += semantic_problems(records, origins, today or date.today())
     if problems:
         raise DataErrors(problems, unread)
-    return Dataset(records, origins, index, raw)
+    return Dataset(records, origins, index, raw, collections)
 
 
 def _dig(item: object, path: tuple) -> object:

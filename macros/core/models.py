@@ -247,8 +247,35 @@ class Claim:
         return self.topic
 
 
-Record = Actor | Quote | Treaty | Event | Source | GlossaryTerm | Claim
+@dataclass(frozen=True)
+class GenericRecord:
+    """A record of a collection that has no class of its own: its schema-valid fields as written, its title from
+    the field the collection's ``x-collection.title_field`` names."""
+
+    collection: str
+    id: str
+    title: str
+    fields: dict = dataclasses.field(default_factory=dict, compare=False, hash=False)
+
+    def __getattr__(self, name: str) -> object:
+        """A field as an attribute (``r.summary``), None when the record leaves it out, as for the typed records."""
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return self.fields.get(name)
+
+
+Record = Actor | Quote | Treaty | Event | Source | GlossaryTerm | Claim | GenericRecord
+# The typed records of the collections that have one (they compute titles, dates and more); any other collection's
+# records are GenericRecord.
 MODEL_FOR: dict[str, type] = {m.collection: m for m in (Actor, Quote, Treaty, Event, Source, GlossaryTerm, Claim)}
+
+
+def build_record(collection: str, title_field: str, data: dict) -> typing.Any:
+    """A collection's record from a schema-valid mapping: its typed class, else a GenericRecord."""
+    model = MODEL_FOR.get(collection)
+    if model is not None:
+        return build(model, data)
+    return GenericRecord(collection, data["id"], str(data.get(title_field, data["id"])), dict(data))
 
 
 class FieldValueError(ValueError):

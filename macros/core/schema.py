@@ -98,11 +98,16 @@ def _check_schema(document: dict, shown: str) -> None:
 
 
 @cache
-def _registry(schema_dir: Path, shown_dir: str) -> Registry:
+def _shared_defs(schema_dir: Path, shown_dir: str) -> dict:
     shown = f"{shown_dir}/{SHARED_DEFS}"
     defs = _read_json(schema_dir / SHARED_DEFS, shown)
     _check_schema(defs, shown)
-    return Registry().with_resource(SHARED_DEFS, Resource.from_contents(defs))
+    return defs
+
+
+@cache
+def _registry(schema_dir: Path, shown_dir: str) -> Registry:
+    return Registry().with_resource(SHARED_DEFS, Resource.from_contents(_shared_defs(schema_dir, shown_dir)))
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,8 @@ class RefSpec:
     path: tuple[str, ...]  # "*" stands for every item of a list or every value of a mapping
     target: str
     kinds: tuple[str, ...] | None
+    backlink: Backlink | None = None  # the heading under which referring records appear on the target's page
+    no_backlink: bool = False  # "x-backlink": false — the target's page shows the reference another way
 
     @property
     def field_name(self) -> str:
@@ -131,8 +138,10 @@ class Schema:
         if not isinstance(record, dict):
             raise DataErrors([Problem(shown, 1, 1, "the schema has no $defs/record", hint="describe a record there")])
         self.record = record
-        self.validator = _Validator(self.document, registry=_registry(path.parent, shown.rpartition("/")[0]))
-        self.refs = tuple(_find_refs(self.record, ()))
+        shown_dir = shown.rpartition("/")[0]
+        self.validator = _Validator(self.document, registry=_registry(path.parent, shown_dir))
+        self.shared = _shared_defs(path.parent, shown_dir).get("$defs", {})
+        self.refs = tuple(_find_refs(self.record, (), self.shared))
         self.shown = shown
 
     def problems(self, loaded: LoadedFile) -> list[Problem]:
@@ -156,15 +165,41 @@ class Schema:
         ]
 
 
-def _find_refs(node: dict, path: tuple[str, ...]) -> Iterator[RefSpec]:
-    if "x-ref" in node:
-        kinds = node.get("x-kinds")
-        yield RefSpec(path, node["x-ref"], tuple(kinds) if kinds else None)
+def resolved(node: dict, shared: dict) -> dict:
+    """A schema node with a shared definition it refers to (``defs.schema.json#/$defs/sources``) merged in."""
+    target = node.get("$ref", "")
+    prefix = f"{SHARED_DEFS}#/$defs/"
+    if isinstance(target, str) and target.startswith(prefix) and isinstance(shared.get(target[len(prefix) :]), dict):
+        return {**shared[target[len(prefix) :]], **{k: v for k, v in node.items() if k != "$ref"}}
+    return node
+
+
+def walk_fields(node: dict, path: tuple[str, ...], shared: dict) -> Iterator[tuple[tuple[str, ...], dict]]:
+    """Every schema node of a record with its path ("*" = every item of a list or value of a mapping)."""
+    node = resolved(node, shared)
+    yield path, node
     for name, sub in node.get("properties", {}).items():
-        yield from _find_refs(sub, (*path, name))
-    for key in ("items", "additionalProperties"):  # "*": every item of a list, every value of a mapping
+        yield from walk_fields(sub, (*path, name), shared)
+    for key in ("items", "additionalProperties"):
         if isinstance(node.get(key), dict):
-            yield from _find_refs(node[key], (*path, "*"))
+            yield from walk_fields(node[key], (*path, "*"), shared)
+
+
+@dataclass(frozen=True)
+class Backlink:
+    """Where records that refer through a field are listed on the target's page: a heading and its place."""
+
+    heading: str
+    order: int
+
+
+def _find_refs(node: dict, path: tuple[str, ...], shared: dict) -> Iterator[RefSpec]:
+    for where, sub in walk_fields(node, path, shared):
+        if "x-ref" in sub:
+            kinds = sub.get("x-kinds")
+            back = sub.get("x-backlink")
+            backlink = Backlink(back["heading"], back["order"]) if isinstance(back, dict) else None
+            yield RefSpec(where, sub["x-ref"], tuple(kinds) if kinds else None, backlink, back is False)
 
 
 def _record_context(error: ValidationError, loaded: LoadedFile) -> tuple[str | None, str | None]:

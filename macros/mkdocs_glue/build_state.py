@@ -8,8 +8,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from macros.core.collections import COLLECTIONS
-from macros.render import downloads, structured
+from macros.render import downloads, structured, urls
 from macros.render.abbreviations import Abbreviations, hint_entries
 from macros.render.linker import Linker, SiteContext
 from macros.render.pages import PageRenderer, PageSource
@@ -34,7 +33,7 @@ class BuildState:
         """Static files generated from the data: the JSON dataset and a CSV per collection."""
         data = self.site.dataset
         files = [("downloads/dataset.json", downloads.dataset_json(data, self.site.site_url))]
-        files += [(f"downloads/{c.name}.csv", downloads.collection_csv(data, c.name)) for c in COLLECTIONS]
+        files += [(urls.download_url(c.name), downloads.collection_csv(data, c.name)) for c in data.collections]
         return files
 
     def head(self, record_key: str | None, title: str | None, url: str | None) -> dict[str, str]:

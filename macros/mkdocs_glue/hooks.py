@@ -145,7 +145,8 @@ def on_page_context(context, page, config, nav):
 def search_kind(page) -> str:
     """What search results call this page: the kind of record it shows, or "Page"."""
     record_key = page.meta.get("tme_record")
-    return kind_of(build_state.current().site.dataset.get(*record_key.split("/", 1)) if record_key else None)
+    dataset = build_state.current().site.dataset
+    return kind_of(dataset.get(*record_key.split("/", 1)) if record_key else None, dataset.collections)
 
 
 def _finish() -> preview.Warnings | None:

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
-from macros.core.collections import COLLECTIONS
 from macros.core.dataset import Dataset
 from macros.core.models import Record
 
@@ -35,7 +34,7 @@ class Hint:
 def hint_entries(data: Dataset) -> list[Hint]:
     """Glossary terms (hint: expansion, else definition), then any record with an ``abbreviation`` field."""
     hints = [Hint(t.term, t.expansion or t.definition, t) for t in data.all("glossary")]
-    for collection in COLLECTIONS:
+    for collection in data.collections:
         for record in data.all(collection.name):
             abbreviation = getattr(record, "abbreviation", None)
             if isinstance(abbreviation, str) and abbreviation.strip() and collection.name != "glossary":

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from macros.core.collections import COLLECTIONS
 from macros.core.dataset import Dataset
 from macros.core.dates import PartialDate
 from macros.core.models import Actor, Event, Quote, Record, Source, Treaty
@@ -132,7 +131,7 @@ class Linker:
         """What a source supports on the site: the records citing it, by collection (``("quotes", [...])``)."""
         referrers = self.data.index.all_referrers(("sources", source.id))
         out = []
-        for info in COLLECTIONS:
+        for info in self.data.collections:
             ids = dict.fromkeys(i for (coll, _), found in referrers.items() if coll == info.name for i in found)
             if ids:
                 out.append((info.plural, sorted((self.get(info.name, i) for i in ids), key=sort_key)))

@@ -10,59 +10,14 @@ from functools import cached_property, partial
 
 from markupsafe import Markup, escape
 
-from macros.core.collections import BY_NAME, COLLECTIONS
 from macros.core.dates import PartialDate
 from macros.core.models import Record
 from macros.render import diagram, overview, urls, wording
 from macros.render.linker import Linker, SiteContext, sort_key
 from macros.render.templates import environment
 
-# Back-link sections of each collection's record page: (heading, referring collection, referring fields).
-SECTIONS: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
-    "actors": (
-        ("Quotes", "quotes", ("speaker",)),
-        ("Quotes about them", "quotes", ("about_actors",)),
-        ("Quotes published", "quotes", ("setting.outlet",)),
-        ("Quotes the article credits to this outlet", "quotes", ("attributed_to",)),
-        ("Treaties", "treaties", ("parties", "signatories")),
-        ("Events", "events", ("participants",)),
-        ("People and bodies", "actors", ("affiliation", "roles.of")),
-        ("Member of", "actors", ("members",)),
-        ("Treaty milestones", "treaties", ("status.party",)),
-        ("Sources published", "sources", ("outlet",)),
-        ("Glossary", "glossary", ("see",)),
-        ("The article’s claims about them", "claims", ("about_actors",)),
-    ),
-    "treaties": (
-        ("Replaced by", "treaties", ("replaces",)),
-        ("Quotes about this treaty", "quotes", ("about_treaties",)),
-        ("Events", "events", ("treaties",)),
-        ("Glossary", "glossary", ("see_treaties",)),
-        ("The article’s claims about it", "claims", ("about_treaties",)),
-    ),
-    "events": (("Quotes", "quotes", ("setting.event",)),),
-    "quotes": (),
-    "sources": tuple((f"Supports: {c.plural}", c.name, ()) for c in COLLECTIONS if c.name != "sources"),
-    "glossary": (),
-    "claims": (),
-}
-TEMPLATE_FOR = {
-    "actors": "actor.html",
-    "treaties": "treaty.html",
-    "events": "event.html",
-    "quotes": "quote.html",
-    "sources": "source.html",
-    "glossary": "term.html",
-    "claims": "claim.html",
-}
-INDEX_TEMPLATE_FOR = {"sources": "sources_index.html", "claims": "claims_index.html"}
-ACTOR_KIND_HEADINGS = {
-    "person": "People",
-    "state": "States",
-    "organisation": "Organisations",
-    "outlet": "News outlets",
-    "grouping": "Groupings",
-}
+GENERIC_RECORD_TEMPLATE = "record.html"  # renders a record of any collection that has no template of its own
+GENERIC_INDEX_TEMPLATE = "index.html"
 
 
 @dataclass(frozen=True)
@@ -108,7 +63,18 @@ class PageRenderer:
 
     def __init__(self, site: SiteContext):
         self.site = site
+        self.collections = site.dataset.collections
         self.env = environment()
+        templates = set(self.env.list_templates())
+        # A collection's templates are found by name: <template>.html for its records, <name>_index.html for its index.
+        self.template_for = {
+            c.name: f"{c.template}.html" if f"{c.template}.html" in templates else GENERIC_RECORD_TEMPLATE
+            for c in self.collections
+        }
+        self.index_template_for = {
+            c.name: f"{c.name}_index.html" if f"{c.name}_index.html" in templates else GENERIC_INDEX_TEMPLATE
+            for c in self.collections
+        }
 
     @cached_property
     def relations_view(self) -> dict:
@@ -127,13 +93,13 @@ class PageRenderer:
     def record_body(self, record: Record) -> str:
         ln = self.linker(urls.record_url(record.collection, record.id))
         sections, shown = [], set()
-        for heading, collection, fields in SECTIONS[record.collection]:
+        for heading, collection, fields in self.collections.sections(record.collection):
             # A record that fits two sections (an outlet's own quotes are also quotes it published) is listed once.
             records = [r for r in ln.referrers(record, collection, *fields) if (r.collection, r.id) not in shown]
             shown.update((r.collection, r.id) for r in records)
             sections.append((heading, records))
-        template = self.env.get_template(TEMPLATE_FOR[record.collection])
-        return template.render(r=record, ln=ln, sections=sections)
+        template = self.env.get_template(self.template_for[record.collection])
+        return template.render(r=record, ln=ln, sections=sections, info=self.collections[record.collection])
 
     def record_page(self, record: Record) -> PageSource:
         key = f"{record.collection}/{record.id}"
@@ -142,35 +108,45 @@ class PageRenderer:
 
     def index_body(self, collection: str) -> str:
         records = sorted(self.site.dataset.all(collection), key=sort_key)
+        info = self.collections[collection]
         groups: list[tuple[str | None, list[Record]]]
-        if collection == "sources":
-            groups = self._sources_by_outlet(records)
-        elif collection == "actors":
+        if info.group_by and info.group_headings:  # an enum: a heading per value, in the schema's order
             groups = [
-                (heading, [r for r in records if r.kind == kind]) for kind, heading in ACTOR_KIND_HEADINGS.items()
+                (heading, [r for r in records if getattr(r, info.group_by) == value])
+                for value, heading in info.group_headings.items()
             ]
             groups = [g for g in groups if g[1]]
+        elif info.group_by:  # a reference: the records under each record they refer to
+            groups = self._by_reference(collection, records, info.group_by, info.newest_first)
         else:
             groups = [(None, records)]
         ln = self.linker(urls.index_url(collection))
-        template = INDEX_TEMPLATE_FOR.get(collection, "index.html")
+        template = self.index_template_for[collection]
         return self.env.get_template(template).render(
             ln=ln, groups=groups, counted=wording.count_records(len(records), collection), collection=collection
         )
 
-    def _sources_by_outlet(self, records: list[Record]) -> list[tuple[str | None, list[Record]]]:
-        """Sources grouped under their outlet's name, outlets alphabetically, each outlet's sources newest first."""
-        by_outlet: dict[str, list[Record]] = {}
-        for r in sorted(records, key=lambda r: r.published or PartialDate(0), reverse=True):
-            by_outlet.setdefault(r.outlet, []).append(r)
-        outlets = sorted(
-            by_outlet, key=lambda o: wording.without_article(self.site.dataset.get("actors", o).name).casefold()
+    def _by_reference(
+        self, collection: str, records: list[Record], field: str, newest_first: str | None
+    ) -> list[tuple[str | None, list[Record]]]:
+        """Records grouped under the record their ``field`` names (sources under their outlet), those alphabetically,
+        each group newest first by ``newest_first`` when given."""
+        target = next(s.target for s in self.collections.refs(collection) if s.path == (field,))
+        if newest_first:
+            records = sorted(records, key=lambda r: getattr(r, newest_first) or PartialDate(0), reverse=True)
+        by_target: dict[str, list[Record]] = {}
+        for r in records:
+            by_target.setdefault(getattr(r, field), []).append(r)
+        named = sorted(
+            by_target, key=lambda t: wording.without_article(self.site.dataset.get(target, t).title).casefold()
         )
-        return [(o, by_outlet[o]) for o in outlets]
+        return [(t, by_target[t]) for t in named]
 
     def index_page(self, collection: str) -> PageSource:
         return PageSource(
-            urls.index_src(collection), BY_NAME[collection].plural_title, partial(self.index_body, collection)
+            urls.index_src(collection),
+            self.collections[collection].plural_title,
+            partial(self.index_body, collection),
         )
 
     def overview_body(self, src: str, template: str, context: Callable[[], dict]) -> str:
@@ -197,7 +173,7 @@ class PageRenderer:
 
     def pages(self) -> Iterator[PageSource]:
         yield from self.overview_pages()
-        for info in COLLECTIONS:
+        for info in self.collections:
             yield self.index_page(info.name)
             for record in self.site.dataset.all(info.name):
                 yield self.record_page(record)

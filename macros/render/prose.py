@@ -20,7 +20,6 @@ from jinja2 import TemplateSyntaxError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from macros.core.collections import BY_NAME, COLLECTIONS
 from macros.core.dates import PartialDate
 from macros.core.errors import Problem, describe, relative_path
 from macros.core.mentions import page_title
@@ -34,9 +33,6 @@ from macros.render.pages import PageRenderer
 
 # MkDocs' own front-matter rule (mkdocs.utils.meta.YAML_RE), so the body seen here is the body MkDocs renders.
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
-# Macros that link to one record of a fixed collection, e.g. {{ actor("sergei-lavrov") }}; quotes have quote(),
-# glossary terms have term() (which also finds the actor or treaty that is the term).
-_ID_MACROS = {c.macro: c.name for c in COLLECTIONS if c.name not in ("quotes", "glossary")}
 _EXAMPLE = '{{ actor("sergei-lavrov") }}'
 
 
@@ -88,9 +84,9 @@ class Macros:
         self.mentions: list[tuple[str, str]] = []
 
     def names(self) -> dict[str, Callable[..., object]]:
-        table: dict[str, Callable[..., object]] = {
-            name: self._named(collection) for name, collection in _ID_MACROS.items()
-        }
+        # Every collection's page macro links to one of its records, e.g. {{ actor("sergei-lavrov") }}; the macros
+        # below replace two of them: quote() shows a quote card, term() also finds the actor or treaty that is a term.
+        table: dict[str, Callable[..., object]] = {c.macro: self._named(c.name) for c in self.site.dataset.collections}
         table.update(
             link=self.link, quote=self.quote, fact=self.fact, infobox=self.infobox, count=self.count,
             key_facts=self.key_facts, term=self.term, the=self.the, claim_card=self.claim_card,
@@ -116,12 +112,13 @@ class Macros:
         return record
 
     def _collection(self, collection: object) -> str:
-        if isinstance(collection, str) and collection in BY_NAME:
+        names = self.site.dataset.collections.names()
+        if isinstance(collection, str) and collection in names:
             return collection
-        near = suggest(str(collection), BY_NAME) if isinstance(collection, str) else None
+        near = suggest(str(collection), names) if isinstance(collection, str) else None
         raise MacroError(
             f"unknown collection {describe(collection)}",
-            expected="one of: " + ", ".join(c.name for c in COLLECTIONS),
+            expected="one of: " + ", ".join(names),
             hint=f"did you mean '{near}'?" if near else "use a collection name in quotes",
         )
 
@@ -338,7 +335,7 @@ def linked_files(docs_dir: Path, root: Path) -> list[Problem]:
 def render_narratives(renderer: PageRenderer, docs_dir: Path, root: Path) -> dict[str, RenderedPage]:
     """Read and evaluate every page in ``docs_dir`` once; fills the site's narratives and what they mention."""
     site = renderer.site
-    generated_dirs = {c.name for c in COLLECTIONS}
+    generated_dirs = set(site.dataset.collections.names())
     pages: dict[str, RenderedPage] = {}
     for path in narrative_sources(docs_dir):
         src = path.relative_to(docs_dir).as_posix()

@@ -5,15 +5,9 @@ from __future__ import annotations
 import json
 
 from macros.core.dataset import Dataset
-from macros.core.models import Actor, Claim, Event, GlossaryTerm, Quote, Record, Source, Treaty
+from macros.core.models import Actor, Claim, Event, GenericRecord, GlossaryTerm, Quote, Record, Source, Treaty
+from macros.render import urls
 
-ACTOR_TYPES = {
-    "person": "Person",
-    "state": "Country",
-    "organisation": "Organization",
-    "outlet": "NewsMediaOrganization",
-    "grouping": "Organization",
-}
 SITE_NAME = "Tehran–Moscow Explainer"
 # schema.org's ``member``, ``attendee``, ``creator``, ``publisher`` and ``affiliation`` take people and organisations
 # (``affiliation`` organisations only); a state (``Country``, a Place) is named through another property instead.
@@ -24,6 +18,10 @@ ORGANIZATION_TYPES = AGENT_TYPES - {"Person"}
 def description(record: Record | None, fallback: str, limit: int = 200) -> str:
     """One plain-text sentence or two for meta description and OpenGraph."""
     text = fallback
+    if isinstance(record, GenericRecord):
+        text = next(
+            (v for v in record.fields.values() if isinstance(v, str) and len(v) > len(record.title)), record.title
+        )
     if isinstance(record, (Actor, Treaty, Event)):
         text = record.summary
     elif isinstance(record, Quote):
@@ -46,7 +44,7 @@ class StructuredData:
         self.site_url = site_url
 
     def url_of(self, record: Record) -> str:
-        return f"{self.site_url}{record.collection}/{record.id}/"
+        return urls.absolute(self.site_url, urls.url_of(record))
 
     def ref(self, collection: str, record_id: str) -> dict:
         record = self.data.get(collection, record_id)
@@ -61,18 +59,12 @@ class StructuredData:
     def is_agent(self, actor_id: str) -> bool:
         return self.type_of(self.data.get("actors", actor_id)) in AGENT_TYPES
 
-    @staticmethod
-    def type_of(record: Record) -> str:
-        if isinstance(record, Actor):
-            return ACTOR_TYPES[record.kind]
-        return {
-            "quotes": "Quotation",
-            "treaties": "Legislation",
-            "events": "Event",
-            "sources": "CreativeWork",
-            "glossary": "DefinedTerm",
-            "claims": "Claim",
-        }[record.collection]
+    def type_of(self, record: Record) -> str:
+        """The record's schema.org type, from its collection's ``x-collection.schema_org_type``."""
+        info = self.data.collections[record.collection]
+        if info.schema_org_by:
+            return info.schema_org_types[getattr(record, info.schema_org_by)]
+        return info.schema_org_type
 
     def for_record(self, record: Record) -> dict:
         node: dict = {
@@ -133,7 +125,10 @@ class StructuredData:
             if record.outlet and self.is_agent(record.outlet):
                 node["publisher"] = self.ref("actors", record.outlet)
         elif isinstance(record, GlossaryTerm):
-            node.update(description=record.definition, inDefinedTermSet=f"{self.site_url}glossary/")
+            node.update(
+                description=record.definition,
+                inDefinedTermSet=urls.absolute(self.site_url, urls.index_url(record.collection)),
+            )
         elif isinstance(record, Claim):
             source = self.data.get("sources", record.source)
             appearance = {"@type": "CreativeWork", "url": source.url, "name": source.title}

@@ -9,8 +9,23 @@ def record_src(collection: str, record_id: str) -> str:
 
 
 def record_url(collection: str, record_id: str) -> str:
-    """Site-relative URL of a record's page (directory URLs)."""
+    """Site-relative URL of a record's page (directory URLs): the one rule for where a record lives."""
     return f"{collection}/{record_id}/"
+
+
+def url_of(record: object) -> str:
+    """Site-relative URL of a record's page."""
+    return record_url(record.collection, record.id)  # type: ignore[attr-defined]
+
+
+def download_url(collection: str) -> str:
+    """Site-relative URL of a collection's CSV download."""
+    return f"downloads/{collection}.csv"
+
+
+def absolute(site_url: str, url: str) -> str:
+    """A site-relative URL made absolute with the site's address (``site_url`` ends in "/")."""
+    return site_url + url
 
 
 def index_src(collection: str) -> str:

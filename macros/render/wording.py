@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from macros.core.collections import BY_NAME
+from macros.core.collections import registry
 
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE_START = re.compile(r"^\S+(?:['’]s|s['’])\s")
@@ -23,7 +23,7 @@ def count(n: int, singular: str, plural: str | None = None) -> str:
 
 def count_records(n: int, collection: str) -> str:
     """A count of a collection's records in words: ``1 glossary term``, ``7 glossary terms``."""
-    info = BY_NAME[collection]
+    info = registry()[collection]
     return count(n, info.singular, info.plural)
 
 

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from macros.core.collections import BY_NAME
-from macros.core.models import Actor, Record
-from macros.render.labels import ACTOR_KIND_LABELS
+from macros.core.collections import Registry
+from macros.core.models import Record
 
 PAGE_KIND = "Page"  # narratives, indexes, views and everything else that is not one record
 
 
-def kind_of(record: Record | None) -> str:
-    """An actor's kind ("News outlet"), else its collection's singular noun ("Glossary term"), capitalised."""
+def kind_of(record: Record | None, collections: Registry) -> str:
+    """The label of the record's schema.org-typing field's value ("News outlet" for an actor's kind), else its
+    collection's singular noun ("Glossary term"), capitalised."""
     if record is None:
         return PAGE_KIND
-    if isinstance(record, Actor):
-        label = ACTOR_KIND_LABELS.get(record.kind, "actor")
-    else:
-        label = BY_NAME[record.collection].singular
+    info = collections[record.collection]
+    label = info.singular
+    if info.schema_org_by:
+        labels = collections.labels(record.collection, info.schema_org_by)
+        label = labels.get(getattr(record, info.schema_org_by), label)
     return label[:1].upper() + label[1:]
