@@ -105,6 +105,11 @@ class Registry:
                 return dict(node[kind])
         raise KeyError(f"{schema.shown}: field '{field_path}' declares no {kind}")
 
+    def date_fields(self, name: str) -> list[str]:
+        """A record's top-level fields that hold a date (``defs.schema.json#/$defs/date``)."""
+        props = self.schemas[name].record.get("properties", {})
+        return [f for f, node in props.items() if node.get("$ref") == f"{SHARED_DEFS}#/$defs/date"]
+
     def property_names(self, name: str) -> list[str]:
         """A record's top-level fields, in the schema's order."""
         return list(self.schemas[name].record.get("properties", {}))
@@ -237,7 +242,7 @@ def _ref_problems(registry: Registry, texts: dict[str, str]) -> list[Problem]:
                         schema.shown,
                         line,
                         1,
-                        f"field '{spec.field_name}' refers to {spec.target} but says no back-link heading",
+                        f"this reference to {spec.target} names no back-link heading",
                         hint='add "x-backlink": {"heading": "…", "order": n} (the section on the target\'s '
                         'page listing the records that refer to it), or "x-backlink": false',
                         **where,

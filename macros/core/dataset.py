@@ -99,6 +99,16 @@ def _files_under(folder: Path, root: Path) -> Iterator[tuple[Path, Problem | Non
             yield from _files_under(entry, root)
 
 
+def _folder_hint(entry: Path, near: str | None) -> str:
+    """How to fix an entry of data/ that is not a collection folder: a typo, or a collection not declared yet."""
+    if not entry.is_dir():
+        return f"did you mean data/{near}/?" if near else "put data files in data/<collection>/"
+    return (f"did you mean data/{near}/? If not, a" if near else "A") + (
+        f" new collection needs schemas/<name>.schema.json with an x-collection block naming '{entry.name}'"
+        " (CONTRIBUTING.md, Adding a collection)"
+    )
+
+
 def data_files(
     data_dir: Path, root: Path, collections: Registry | None = None
 ) -> tuple[list[tuple[str, Path]], list[Problem]]:
@@ -122,10 +132,7 @@ def data_files(
                     1,
                     "this is not a collection folder",
                     expected="one of: " + ", ".join(known.names()),
-                    hint=f"did you mean data/{near}/?"
-                    if near
-                    else f"put data files in data/<collection>/; a new collection needs schemas/<name>.schema.json "
-                    f"with an x-collection block naming '{entry.name}' (CONTRIBUTING.md, Adding a collection)",
+                    hint=_folder_hint(entry, near),
                 )
             )
             continue
@@ -220,7 +227,9 @@ def _load_dataset(data_dir: Path | None, schema_dir: Path | None, root: Path | N
                 unchecked.append((key, item, origin))
                 continue
             try:
-                records[collection][item["id"]] = build_record(collection, collections[collection].title_field, item)
+                records[collection][item["id"]] = build_record(
+                    collection, collections[collection].title_field, item, collections.date_fields(collection)
+                )
             except FieldValueError as exc:
                 problems.append(
                     origin.problem(

@@ -258,10 +258,16 @@ class GenericRecord:
     fields: dict = dataclasses.field(default_factory=dict, compare=False, hash=False)
 
     def __getattr__(self, name: str) -> object:
-        """A field as an attribute (``r.summary``), None when the record leaves it out, as for the typed records."""
-        if name.startswith("__"):
-            raise AttributeError(name)
-        return self.fields.get(name)
+        """A field as an attribute (``r.summary``); ``sources`` and ``citations`` are empty when left out."""
+        fields = self.__dict__.get("fields", {})
+        if name in fields:
+            return fields[name]
+        if name in _GENERIC_EMPTY:
+            return _GENERIC_EMPTY[name]
+        raise AttributeError(name)
+
+
+_GENERIC_EMPTY: dict[str, object] = {"sources": (), "citations": {}}
 
 
 Record = Actor | Quote | Treaty | Event | Source | GlossaryTerm | Claim | GenericRecord
@@ -270,12 +276,17 @@ Record = Actor | Quote | Treaty | Event | Source | GlossaryTerm | Claim | Generi
 MODEL_FOR: dict[str, type] = {m.collection: m for m in (Actor, Quote, Treaty, Event, Source, GlossaryTerm, Claim)}
 
 
-def build_record(collection: str, title_field: str, data: dict) -> typing.Any:
-    """A collection's record from a schema-valid mapping: its typed class, else a GenericRecord."""
+def build_record(collection: str, title_field: str, data: dict, date_fields: typing.Iterable[str] = ()) -> typing.Any:
+    """A collection's record from a schema-valid mapping: its typed class, else a GenericRecord whose top-level
+    ``date_fields`` are PartialDates."""
     model = MODEL_FOR.get(collection)
     if model is not None:
         return build(model, data)
-    return GenericRecord(collection, data["id"], str(data.get(title_field, data["id"])), dict(data))
+    fields = dict(data)
+    for name in date_fields:
+        if name in fields:
+            fields[name] = _convert(PartialDate, fields[name], (name,))
+    return GenericRecord(collection, data["id"], str(data.get(title_field, data["id"])), fields)
 
 
 class FieldValueError(ValueError):

@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 from macros.core import DataErrors  # noqa: E402
 from macros.core.errors import printable  # noqa: E402
 from macros.mkdocs_glue import build_state, contrib, fragments, preview, staging  # noqa: E402
+from macros.mkdocs_glue.nav import with_collection_indexes  # noqa: E402
 from macros.render import prose, urls  # noqa: E402
 from macros.search import SearchIndexError, index_site, kind_of  # noqa: E402
 
@@ -74,6 +75,7 @@ def on_config(config):
             site_description=config.site_description or "",
         )
         contrib.attach(build_state.current(), config)
+        config.nav = with_collection_indexes(config.nav, build_state.current().site.dataset.collections)
     except Exception as exc:
         _failed(exc, "checking the project")
         config.nav = None  # no page is built, so the navigation lists none

@@ -77,7 +77,7 @@ class Corrections:
     def for_record(self, record: Record) -> RecordFix:
         origin = self.dataset.origins[(record.collection, record.id)]
         line, _ = origin.where()
-        page = self.site_url + urls.record_url(record.collection, record.id)
+        page = urls.absolute(self.site_url, urls.url_of(record))
         change = self.history.last_change(origin.path)
         repo = self.repository
         return RecordFix(

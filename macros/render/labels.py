@@ -1,33 +1,21 @@
-"""Words the site shows for the data's enum values: one table per field, used by templates and phrases alike."""
+"""Words the site shows for the data's enum values: one table per field, declared in the schemas (``x-labels``,
+``x-headings``, ``x-nouns`` on the enum field) and read from the registry when first used; language names here."""
 
 from __future__ import annotations
 
-SETTING_LABELS = {
-    "press-conference": "press conference",
-    "interview": "interview",
-    "statement": "statement",
-    "meeting": "meeting",
-    "article": "article",
-    "social-media": "social-media post",
-    "editorial": "editorial",
-}
-STATUS_LABELS = {
-    "concluded": "Concluded",
-    "signed": "Signed",
-    "endorsed": "Endorsed",
-    "approved-by-parliament": "Approved by parliament",
-    "approved-by-upper-house": "Approved by the upper house",
-    "approved-by-council": "Approved by the reviewing council",
-    "ratified": "Ratified",
-    "promulgated": "Promulgated as law",
-    "notified": "Ratification notified",
-    "in-force": "In force",
-    "snapback-triggered": "Snapback triggered",
-    "sanctions-reimposed": "UN sanctions reimposed",
-    "suspended": "Suspended",
-    "lapsed": "Lapsed",
-    "terminated": "Terminated",
-    "withdrawn": "Withdrawal",
+from macros.core.collections import registry
+
+# Each table the templates and phrases use: name → (collection, enum field, kind of words).
+FROM_SCHEMAS = {
+    "SETTING_LABELS": ("quotes", "setting.kind", "x-labels"),
+    "STATUS_LABELS": ("treaties", "status.status", "x-labels"),
+    "SOURCE_KIND_LABELS": ("sources", "kind", "x-labels"),
+    "SOURCE_KIND_HEADINGS": ("sources", "kind", "x-headings"),
+    "SOURCE_KIND_NOUNS": ("sources", "kind", "x-nouns"),
+    "OUTLET_TYPE_LABELS": ("actors", "outlet_type", "x-labels"),
+    "ASSESSMENT_LABELS": ("claims", "assessment", "x-labels"),
+    "TOPIC_LABELS": ("treaties", "provisions.topic", "x-labels"),
+    "ACTOR_KIND_LABELS": ("actors", "kind", "x-labels"),
 }
 LANGUAGE_NAMES = {
     "ar": "Arabic",
@@ -44,54 +32,12 @@ LANGUAGE_NAMES = {
     "uk": "Ukrainian",
     "zh": "Chinese",
 }
-# kind → (label, plural heading, noun after a possessive: "Traced to IRNA’s report")
-SOURCE_KINDS = {
-    "official-statement": ("official statement", "Official statements", "statement"),
-    "transcript": ("transcript", "Transcripts", "transcript"),
-    "news-report": ("news report", "News reports", "report"),
-    "interview": ("interview", "Interviews", "interview"),
-    "analysis": ("analysis", "Analysis", "analysis"),
-    "opinion": ("opinion", "Opinion", "article"),
-    "reference": ("reference", "Reference works", "entry"),
-    "treaty-text": ("treaty text", "Treaty texts", "text of the treaty"),
-}
-SOURCE_KIND_LABELS = {kind: names[0] for kind, names in SOURCE_KINDS.items()}
-SOURCE_KIND_HEADINGS = {kind: names[1] for kind, names in SOURCE_KINDS.items()}
-SOURCE_KIND_NOUNS = {kind: names[2] for kind, names in SOURCE_KINDS.items()}
-OUTLET_TYPE_LABELS = {
-    "news-agency": "news agency",
-    "newspaper": "newspaper",
-    "broadcaster": "broadcaster",
-    "ministry": "ministry",
-    "blog": "blog",
-    "think-tank": "think tank",
-    "government-body": "government body",
-    "international-body": "international body",
-    "reference": "reference work",
-    "other": "other",
-}
-ASSESSMENT_LABELS = {
-    "consistent": "Consistent with the record",
-    "partly-consistent": "Partly consistent",
-    "not-supported": "Not supported by the sources found",
-    "disputed": "Sources disagree",
-    "unresolved": "Cannot be checked yet",
-}
-TOPIC_LABELS = {
-    "mutual-defence": "Mutual defence",
-    "non-aid-to-aggressor": "Non-aid to an aggressor",
-    "sanctions": "Sanctions",
-    "security": "Security",
-    "economic": "Economic",
-    "technological": "Technological",
-    "nuclear": "Nuclear",
-    "political": "Political",
-    "other": "Other",
-}
-ACTOR_KIND_LABELS = {
-    "person": "person",
-    "state": "state",
-    "organisation": "organisation",
-    "outlet": "news outlet",
-    "grouping": "grouping",
-}
+
+
+def __getattr__(name: str) -> dict[str, str]:
+    """A label table, from the schemas (module attributes are looked up here only when not yet set)."""
+    if name not in FROM_SCHEMAS:
+        raise AttributeError(name)
+    table = registry().labels(*FROM_SCHEMAS[name])
+    globals()[name] = table
+    return table

@@ -9,10 +9,9 @@ from markupsafe import Markup
 from macros.core.dataset import Dataset
 from macros.core.dates import PartialDate
 from macros.core.models import Actor, Event, Quote, Record, Source, Treaty
-from macros.render import urls
+from macros.render import labels, urls
 from macros.render.corrections import Corrections
 from macros.render.escape import attribute, text
-from macros.render.labels import SOURCE_KIND_HEADINGS
 
 
 @dataclass(frozen=True)
@@ -58,8 +57,16 @@ class Linker:
 
     def href(self, record: Record, anchor: str = "") -> Markup:
         """Relative address of a record's page, ready for an ``href`` attribute."""
-        target = urls.record_url(record.collection, record.id) + (f"#{anchor}" if anchor else "")
+        target = urls.url_of(record) + (f"#{anchor}" if anchor else "")
         return attribute(urls.relative(self.page_url, target))
+
+    def absolute(self, record: Record) -> str:
+        """The absolute address of a record's page, for citing it."""
+        return urls.absolute(self.site.site_url, urls.url_of(record))
+
+    @staticmethod
+    def download_url(collection: str) -> str:
+        return urls.download_url(collection)
 
     def href_url(self, url: str) -> Markup:
         return attribute(urls.relative(self.page_url, url))
@@ -142,7 +149,7 @@ class Linker:
         sources = self.data.all("sources")
         return [
             (heading, [s for s in sources if s.kind == kind])
-            for kind, heading in SOURCE_KIND_HEADINGS.items()
+            for kind, heading in labels.SOURCE_KIND_HEADINGS.items()
             if any(s.kind == kind for s in sources)
         ]
 

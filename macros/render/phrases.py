@@ -10,8 +10,9 @@ from collections.abc import Iterable
 from markupsafe import Markup
 
 from macros.core.models import Quote, Source
+from macros.render import labels
 from macros.render.escape import attribute, text
-from macros.render.labels import LANGUAGE_NAMES, SETTING_LABELS, SOURCE_KIND_NOUNS
+from macros.render.labels import LANGUAGE_NAMES
 from macros.render.linker import Linker
 from macros.render.wording import definite, in_sentence, indefinite, names_setting, possessive, without_article
 
@@ -53,7 +54,7 @@ def external(url: str, label: str | None = None) -> Markup:
 
 def setting(ln: Linker, quote: Quote) -> Markup:
     """Where the words were said: ``interview with RIA Novosti``, ``at the Lavrov–Araghchi press conference``."""
-    label = SETTING_LABELS[quote.setting.kind]
+    label = labels.SETTING_LABELS[quote.setting.kind]
     event = ln.event_of(quote)
     parts = []
     if not (event and names_setting(label, event.title)):
@@ -87,7 +88,7 @@ def provenance(ln: Linker, quote: Quote) -> Markup:
     outlet = ln.outlet_of(source)
     printed_by = ln.link(source, _printer(source, outlet.name))
     if quote.provenance == "traced":
-        noun = SOURCE_KIND_NOUNS[source.kind]
+        noun = labels.SOURCE_KIND_NOUNS[source.kind]
         return Markup("Traced to ") + text(possessive(in_sentence(outlet.name))) + " " + ln.link(source, noun)
     if quote.provenance == "article-only":
         out = Markup("Wording as printed by ") + printed_by + Markup("; not found in any other outlet")
@@ -108,7 +109,7 @@ def provenance(ln: Linker, quote: Quote) -> Markup:
 def _where_found(ln: Linker, quote: Quote) -> Markup:
     """``a RIA Novosti interview`` linked to that rendering's page."""
     outlet_id = quote.setting.outlet or ln.get("sources", quote.source).outlet
-    phrase = f"{without_article(_name(ln, outlet_id))} {SETTING_LABELS[quote.setting.kind]}"
+    phrase = f"{without_article(_name(ln, outlet_id))} {labels.SETTING_LABELS[quote.setting.kind]}"
     article, rest = indefinite(phrase).split(" ", 1)
     return text(article + " ") + ln.link(quote, rest)
 

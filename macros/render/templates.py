@@ -10,14 +10,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from macros.render import facts, labels, phrases, wording
+from macros.render import facts, generic, labels, phrases, wording
 from macros.render.escape import attribute, text
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "overrides" / "partials" / "explainer"
-
-# Kept here as well as in labels for code that imported them from this module.
-SETTING_LABELS = labels.SETTING_LABELS
-STATUS_LABELS = labels.STATUS_LABELS
 
 
 def _finalize(value: object) -> object:
@@ -74,6 +70,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
         source_line=_with_page_linker(phrases.source_line),
         quote_setting=_with_page_linker(phrases.setting),
         provenance=_with_page_linker(phrases.provenance),
+        record_rows=_with_page_linker(lambda ln, record: generic.record_rows(ln.data.collections, record)),
         **facts.GLOBALS,
     )
     return env

@@ -1,0 +1,271 @@
+"""A collection is declared once, by its schema: adding one takes a schema file and a data folder (and, optionally, a
+template found by name); a missing or inconsistent piece is a located message. These are the steps of
+CONTRIBUTING.md's "Adding a collection"."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import json
+import os
+import re
+import subprocess
+import sys
+import typing
+from pathlib import Path
+
+import pytest
+
+from macros.core.collections import registry
+from macros.core.dates import PartialDate
+from macros.core.models import MODEL_FOR
+from macros.core.schema import resolved, walk_fields
+from macros.render.templates import TEMPLATES_DIR
+
+from conftest import ROOT, run_build
+
+SCHEMA = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "sanction.schema.json",
+    "title": "Sanctions",
+    "description": "Sanctions one party imposed on another.",
+    "x-collection": {
+        "name": "sanctions",
+        "order": 8,
+        "macro": "sanction",
+        "singular": "sanction",
+        "plural": "sanctions",
+        "index_title": "Sanctions",
+        "title_field": "title",
+        "schema_org_type": "Legislation",
+    },
+    "type": "array",
+    "items": {"$ref": "#/$defs/record"},
+    "$defs": {
+        "record": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["id", "title", "target", "imposed", "sources"],
+            "properties": {
+                "id": {"$ref": "defs.schema.json#/$defs/id"},
+                "title": {"$ref": "defs.schema.json#/$defs/line"},
+                "target": {
+                    "$ref": "defs.schema.json#/$defs/id",
+                    "x-ref": "actors",
+                    "x-backlink": {"heading": "Sanctions on them", "order": 13},
+                },
+                "imposed": {"$ref": "defs.schema.json#/$defs/date"},
+                "sources": {"$ref": "defs.schema.json#/$defs/sources"},
+            },
+        }
+    },
+}
+DATA = """\
+# yaml-language-server: $schema=../../schemas/sanction.schema.json
+- id: test-sanction
+  title: A sanction added only by this test
+  target: iran
+  imposed: 2025-03
+  sources: [article-lavrov-visit-tehran]
+"""
+TEMPLATE = """\
+{% import "components.html" as c with context %}
+<p class="test-sanction-template">Imposed on {{ ln.ref("actors", r.target) }}.</p>
+{% include "sections.html" %}
+"""
+
+
+def add_collection(project: Path, schema: dict | None = None) -> None:
+    """The steps of "Adding a collection": a schema file, a data folder, a macro call in a page."""
+    (project / "schemas/sanction.schema.json").write_text(json.dumps(schema or SCHEMA, indent=2), encoding="utf-8")
+    (project / "data/sanctions").mkdir()
+    (project / "data/sanctions/test.yml").write_text(DATA, encoding="utf-8")
+    about = project / "docs/about.md"
+    about.write_text(about.read_text(encoding="utf-8") + '\nSee {{ sanction("test-sanction") }}.\n', "utf-8")
+
+
+def validate(project: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(project)}
+    return subprocess.run(
+        [sys.executable, "-m", "macros.validate"], capture_output=True, text=True, cwd=project, env=env
+    )
+
+
+def test_a_schema_and_a_data_folder_make_a_collection(project_copy, tmp_path):
+    add_collection(project_copy)
+    result = run_build(project_copy, tmp_path / "site")
+    assert result.returncode == 0, result.output
+
+    page = result.page("sanctions/test-sanction/")
+    assert page.h1.get_text() == "A sanction added only by this test"
+    box = {dt.get_text(): dt.find_next("dd") for dt in page.select(".tme-infobox dt")}
+    assert box["Target"].a["href"] == "../../actors/iran/"
+    assert box["Imposed"].time["datetime"] == "2025-03"
+    assert "../../sources/article-lavrov-visit-tehran/" in {a["href"] for a in box["Sources"].select("a")}
+    node = json.loads(page.select_one('script[type="application/ld+json"]').string)
+    assert node["@type"] == "Legislation" and node["url"].endswith("sanctions/test-sanction/")
+
+    index = result.page("sanctions/")
+    assert index.h1.get_text() == "Sanctions"
+    assert "test-sanction/" in {a["href"] for a in index.select("article a")}
+    assert "Sanctions" in [a.get_text(strip=True) for a in result.page("").select("nav a")]
+
+    iran = result.page("actors/iran/")
+    heading = next(h for h in iran.select("h2") if h.get_text(strip=True).startswith("Sanctions on them"))
+    assert heading.find_next("ul").a["href"] == "../../sanctions/test-sanction/"
+    source = result.page("sources/article-lavrov-visit-tehran/")
+    assert any(h.get_text(strip=True).startswith("Supports: sanctions") for h in source.select("h2"))
+
+    rows = list(csv.DictReader((result.site / "downloads/sanctions.csv").read_text("utf-8-sig").splitlines()))
+    assert rows == [
+        {
+            "id": "test-sanction",
+            "title": "A sanction added only by this test",
+            "target": "iran",
+            "imposed": "2025-03",
+            "sources": "article-lavrov-visit-tehran",
+        }
+    ]
+    about = result.page("about/")
+    assert "../sanctions/test-sanction/" in {a["href"] for a in about.select("article a")}
+    assert "../../about/" in {a["href"] for a in page.select("article a")}  # mentioned in the narrative
+
+
+def test_a_template_named_after_the_collection_renders_its_records(project_copy, tmp_path):
+    add_collection(project_copy)
+    templates = project_copy / TEMPLATES_DIR.relative_to(ROOT)
+    (templates / "sanction.html").write_text(TEMPLATE, encoding="utf-8")
+    result = run_build(project_copy, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    page = result.page("sanctions/test-sanction/")
+    assert page.select_one(".test-sanction-template a")["href"] == "../../actors/iran/"
+    assert page.select(".tme-infobox") == []
+
+
+def _without(schema: dict, *path: str) -> dict:
+    copy = json.loads(json.dumps(schema))
+    node = copy
+    for part in path[:-1]:
+        node = node[part]
+    del node[path[-1]]
+    return copy
+
+
+@pytest.mark.parametrize(
+    ("broken", "expected"),
+    [
+        (
+            _without(SCHEMA, "x-collection"),
+            "schemas/sanction.schema.json:1:1: field 'x-collection': the schema has no x-collection block",
+        ),
+        (
+            _without(SCHEMA, "$defs", "record", "properties", "target", "x-backlink"),
+            "schemas/sanction.schema.json:{ref}:1: field 'target': this reference to actors names no back-link heading",
+        ),
+        (
+            json.loads(json.dumps(SCHEMA).replace('"x-ref": "actors"', '"x-ref": "penalties"')),
+            "schemas/sanction.schema.json:{ref}:1: field 'target': x-ref names 'penalties', which is not a collection",
+        ),
+    ],
+    ids=["no-x-collection", "no-backlink", "unknown-target"],
+)
+def test_a_missing_piece_is_a_located_message(project_copy, broken, expected):
+    add_collection(project_copy, broken)
+    lines = (project_copy / "schemas/sanction.schema.json").read_text(encoding="utf-8").splitlines()
+    expected = expected.format(ref=next((n for n, line in enumerate(lines, 1) if '"x-ref"' in line), 0))
+    checked = validate(project_copy)
+    assert checked.returncode == 1
+    assert "Traceback" not in checked.stderr
+    assert expected in checked.stderr, checked.stderr
+
+
+def test_a_data_folder_without_a_schema_says_how_to_add_one(project_copy):
+    add_collection(project_copy)
+    (project_copy / "schemas/sanction.schema.json").unlink()
+    checked = validate(project_copy)
+    assert checked.returncode == 1 and "Traceback" not in checked.stderr
+    assert "data/sanctions:1:1: this is not a collection folder" in checked.stderr
+    assert "new collection needs schemas/<name>.schema.json with an x-collection block naming 'sanctions'" in (
+        checked.stderr
+    )
+
+
+# --- Everything the schemas declare is used, and nothing outside the registry names a collection. ---
+
+
+def test_every_reference_declares_where_it_shows_on_the_target():
+    collections = registry()
+    for info in collections:
+        for spec in collections.refs(info.name):
+            shown = spec.backlink or spec.no_backlink or collections[spec.target].backlinks_from_every_collection
+            assert shown, (info.name, spec.field_name)
+    assert [s.heading for s in collections.sections("events")] == ["Quotes"]
+
+
+def test_every_enum_label_is_used_by_a_template_or_phrase():
+    """Each label table the schemas declare is read by the code (labels.py names each one it uses)."""
+    from macros.render import labels
+
+    collections = registry()
+    declared = set()
+    for info in collections:
+        schema = collections.schemas[info.name]
+        for path, node in walk_fields(schema.record, (), schema.shared):
+            for kind in ("x-labels", "x-headings", "x-nouns"):
+                if kind in node:
+                    declared.add((info.name, ".".join(p for p in path if p != "*"), kind))
+    used = {(c, f, k) for c, f, k in labels.FROM_SCHEMAS.values()}
+    used |= {(c.name, c.schema_org_by, "x-labels") for c in collections if c.schema_org_by}  # search kinds
+    assert declared == used
+
+
+def _agree(model: type, node: dict, shared: dict, where: str) -> None:
+    """A dataclass's fields are its schema node's properties, recursively for nested records."""
+    node = resolved(node, shared)
+    hints = typing.get_type_hints(model)
+    fields = {f.name.removesuffix("_"): hints[f.name] for f in dataclasses.fields(model) if f.name != "collection"}
+    properties = node.get("properties", {})
+    assert set(fields) == set(properties), where
+    for name, hint in fields.items():
+        inner = [a for a in (*typing.get_args(hint), hint) if dataclasses.is_dataclass(a)]
+        for arg in typing.get_args(hint):
+            inner += [a for a in typing.get_args(arg) if dataclasses.is_dataclass(a)]
+        if inner and inner[0] is not PartialDate:
+            sub = resolved(properties[name], shared)
+            sub = sub.get("items", sub) if sub.get("type") == "array" else sub
+            if "properties" in resolved(sub, shared):
+                _agree(inner[0], sub, shared, f"{where}.{name}")
+
+
+def test_each_record_class_has_exactly_its_schemas_fields():
+    collections = registry()
+    for name, model in MODEL_FOR.items():
+        schema = collections.schemas[name]
+        _agree(model, schema.record, schema.shared, name)
+
+
+# Files that implement one collection's own behaviour may name it (and the collections it refers to); any other
+# file in macros/ or the templates reads collection names from the registry.
+COLLECTION_SPECIFIC = {
+    "macros/core/semantics.py", "macros/core/terms.py", "macros/core/models.py", "macros/render/linker.py",
+    "macros/render/structured.py", "macros/render/overview.py", "macros/render/phrases.py", "macros/render/facts.py",
+    "macros/render/prose.py", "macros/render/labels.py", "macros/render/diagram.py",
+}  # fmt: skip
+
+
+def test_no_collection_name_is_written_outside_the_registry():
+    names = registry().names()
+    literal = re.compile("[\"'](" + "|".join(names) + ")[\"']")
+    own_templates = {f"{c.template}.html": c.name for c in registry()} | {
+        f"{c.name}_index.html": c.name for c in registry()
+    }
+    offenders = []
+    for path in sorted([*(ROOT / "macros").rglob("*.py"), *(ROOT / "overrides").rglob("*.html")]):
+        rel = path.relative_to(ROOT).as_posix()
+        if rel in COLLECTION_SPECIFIC:
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for found in literal.findall(line):
+                if own_templates.get(path.name) != found:
+                    offenders.append(f"{rel}:{number}: {found}")
+    assert offenders == []
