@@ -13,7 +13,7 @@ from markupsafe import Markup
 from macros.render import facts, generic, labels, phrases, wording
 from macros.render.escape import attribute, text
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "overrides" / "partials" / "explainer"
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "overrides" / "templates" / "fragments"
 
 
 def _finalize(value: object) -> object:
