@@ -47,6 +47,7 @@ class Collection:
     group_headings: dict[str, str] = field(default_factory=dict)
     newest_first: str | None = None  # within a group of a reference-grouped index: this date field, newest first
     backlinks_from_every_collection: str | None = None  # "Supports: {plural}": one section per referring collection
+    card: str | None = None  # the components.html macro that shows a record in back-link sections (else a list item)
 
 
 class Section(NamedTuple):
@@ -79,6 +80,19 @@ class Registry:
 
     def refs(self, name: str) -> tuple[RefSpec, ...]:
         return self.schemas[name].refs
+
+    def target(self, name: str, field_name: str) -> str:
+        """The collection a reference field points to (dotted for nested fields: ``status.party``)."""
+        for spec in self.refs(name):
+            if spec.field_name == field_name:
+                return spec.target
+        raise KeyError(f"{self.schemas[name].shown}: '{field_name}' is not a reference field (no x-ref)")
+
+    @property
+    def cited(self) -> str:
+        """The collection every ``sources`` list points to (``defs.schema.json#/$defs/sources``)."""
+        shared = next(iter(self.schemas.values())).shared
+        return shared["sources"]["items"]["x-ref"]
 
     def sections(self, name: str) -> tuple[Section, ...]:
         """The back-link sections of a record page of ``name``, in their declared order."""
@@ -192,6 +206,7 @@ def _collection(schema: Schema, text: str) -> tuple[Collection | None, list[Prob
         group_headings=dict(groups.get("headings") or {}),
         newest_first=groups.get("newest_first"),
         backlinks_from_every_collection=block.get("backlinks_from_every_collection"),
+        card=block.get("card"),
     )
     return info, []
 

@@ -10,7 +10,8 @@ from macros.core.dates import PartialDate
 from macros.core.models import Record
 from macros.core.schema import resolved
 
-_SHOWN_ELSEWHERE = {"id", "sources", "citations"}  # the title, the Sources row, the statement-level citations
+_SHOWN_ELSEWHERE = {"id", "citations"}  # the page title; statement-level citations follow the fields they cite
+_SOURCES = "defs.schema.json#/$defs/sources"  # the record's sources: the fact box's last row
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,8 @@ def record_rows(collections: Registry, record: Record) -> list[Row]:
     fields = getattr(record, "fields", {})
     rows = []
     for name, node in schema.record.get("properties", {}).items():
-        if name in _SHOWN_ELSEWHERE or name == info.title_field or fields.get(name) is None:
+        shown_elsewhere = name in _SHOWN_ELSEWHERE or name == info.title_field or node.get("$ref") == _SOURCES
+        if shown_elsewhere or fields.get(name) is None:
             continue
         rows.append(Row(name, _label(name, node), _values(fields[name], node, schema.shared)))
     return rows

@@ -85,6 +85,26 @@ class Linker:
     def refs(self, collection: str, ids: tuple[str, ...]) -> list[Record]:
         return [self.get(collection, i) for i in ids]
 
+    # References followed through the schema: the template names the field, the registry knows the collection.
+
+    def target(self, record: Record, field: str, record_id: str | None = None) -> Record | None:
+        """The record that ``record``'s reference ``field`` names (``record_id`` for a nested entry's field)."""
+        record_id = getattr(record, field) if record_id is None and "." not in field else record_id
+        return self.get(self.data.collections.target(record.collection, field), record_id) if record_id else None
+
+    def targets(self, record: Record, field: str, ids: object = None) -> list[Record]:
+        """The records a list-valued reference ``field`` names (``ids`` for a nested entry's or a computed list)."""
+        ids = getattr(record, field) if ids is None else ids
+        return self.refs(self.data.collections.target(record.collection, field), tuple(ids))
+
+    def to(self, record: Record, field: str, record_id: str | None = None, label: object = None) -> Markup:
+        """A link to the record that ``record``'s reference ``field`` names; nothing when it names none."""
+        return self.link(self.target(record, field, record_id), label)
+
+    def source(self, source_id: str) -> Record:
+        """A record that a ``sources`` list cites."""
+        return self.get(self.data.collections.cited, source_id)
+
     @staticmethod
     def date(when: PartialDate | None) -> Markup:
         if when is None:

@@ -163,7 +163,7 @@ class PageRenderer:
                 "compare.md",
                 "Treaties compared",
                 "comparison.html",
-                lambda: {"treaties": overview.compared_treaties(data)},
+                lambda: {"compared": overview.compared_treaties(data)},
             ),
             ("relations.md", "Who is who", "relations.html", lambda: self.relations_view),
         )
@@ -179,9 +179,7 @@ class PageRenderer:
                 yield self.record_page(record)
 
     def key_facts(self, ln: Linker, record: Record) -> Markup:
-        """The key-facts card of an event or a treaty."""
-        if record.collection not in ("events", "treaties"):
-            raise ValueError(f"key_facts shows events and treaties, not {record.collection}")
+        """The key-facts card of an event or a treaty (prose.Macros.key_facts refuses any other record)."""
         return Markup(self.env.get_template("key_facts.html").render(r=record, ln=ln))
 
     def fragment(self, page_url: str, macro: str, *args: object, **kwargs: object) -> Markup:

@@ -52,7 +52,7 @@ def relative(from_url: str, to_url: str) -> str:
     Plain string work rather than ``posixpath.relpath``: it runs for every link on every page.
     """
     target, hash_, anchor = to_url.partition("#")
-    base = from_url.split("/")[:-1]  # the folders the page sits in: "actors/x/" → ["actors", "x"]
+    base = from_url.split("/")[:-1]  # the folders the page sits in: "a/x/" → ["a", "x"]
     parts = target.split("/")
     if not target or target.endswith("/"):
         parts.pop()
