@@ -329,5 +329,5 @@ def _reference_problems(
                     )
                 )
             else:
-                index.add(key, spec.field_name, (spec.target, target_id))
+                index.add(key, spec.field_name, (spec.target, target_id), path)
     return problems

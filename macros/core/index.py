@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import NamedTuple
 
 Key = tuple[str, str]  # (collection, id)
+
+
+class Edge(NamedTuple):
+    """One reference: ``source`` names ``target`` in its field ``field``, at ``path`` (e.g. ("roles", 0, "of"))."""
+
+    source: Key
+    field: str
+    target: Key
+    path: tuple
 
 
 class CrossIndex:
@@ -12,9 +22,11 @@ class CrossIndex:
 
     def __init__(self) -> None:
         self._back: dict[Key, dict[tuple[str, str], list[str]]] = defaultdict(lambda: defaultdict(list))
+        self.edges: list[Edge] = []  # every reference, in the order the data gives them
 
-    def add(self, source: Key, field: str, target: Key) -> None:
-        """Record that ``source`` refers to ``target`` through ``field``."""
+    def add(self, source: Key, field: str, target: Key, path: tuple = ()) -> None:
+        """Record that ``source`` refers to ``target`` through ``field`` (at ``path`` inside the record)."""
+        self.edges.append(Edge(source, field, target, path))
         bucket = self._back[target][(source[0], field)]
         if not bucket or bucket[-1] != source[1]:
             bucket.append(source[1])

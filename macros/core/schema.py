@@ -119,6 +119,7 @@ class RefSpec:
     kinds: tuple[str, ...] | None
     backlink: Backlink | None = None  # the heading under which referring records appear on the target's page
     no_backlink: bool = False  # "x-backlink": false — the target's page shows the reference another way
+    relation: Relation | None = None  # "x-relation": the tie the relations view draws for this reference
 
     @property
     def field_name(self) -> str:
@@ -186,6 +187,17 @@ def walk_fields(node: dict, path: tuple[str, ...], shared: dict) -> Iterator[tup
 
 
 @dataclass(frozen=True)
+class Relation:
+    """A reference drawn in the relations view: its kind, which end it is said of ("record": the referring record,
+    "target": the record referred to), the sibling field that notes it (a role's office), and a kind it yields to."""
+
+    kind: str
+    said_of: str = "record"
+    note: str | None = None
+    unless: str | None = None  # not drawn where the same two records already have a relation of this kind
+
+
+@dataclass(frozen=True)
 class Backlink:
     """Where records that refer through a field are listed on the target's page: a heading and its place."""
 
@@ -199,7 +211,13 @@ def _find_refs(node: dict, path: tuple[str, ...], shared: dict) -> Iterator[RefS
             kinds = sub.get("x-kinds")
             back = sub.get("x-backlink")
             backlink = Backlink(back["heading"], back["order"]) if isinstance(back, dict) else None
-            yield RefSpec(where, sub["x-ref"], tuple(kinds) if kinds else None, backlink, back is False)
+            rel = sub.get("x-relation")
+            relation = (
+                Relation(rel["kind"], rel.get("from", "record"), rel.get("note"), rel.get("unless"))
+                if isinstance(rel, dict)
+                else None
+            )
+            yield RefSpec(where, sub["x-ref"], tuple(kinds) if kinds else None, backlink, back is False, relation)
 
 
 def _record_context(error: ValidationError, loaded: LoadedFile) -> tuple[str | None, str | None]:

@@ -151,36 +151,36 @@ def node_label(record: Record) -> str:
 
 
 def relations(data: Dataset) -> RelationsGraph:
-    """Parties, signatories, participants, events' treaties, groupings' members, roles and affiliations."""
+    """Every reference the schemas mark with ``x-relation`` (parties, signatories, participants, events' treaties,
+    groupings' members, roles and affiliations), read from the dataset's one index of references."""
     found: dict[tuple[Key, Key, str], list[str]] = {}
-
-    def add(tail: Key, head: Key, kind: str, note: str = "") -> None:
-        notes = found.setdefault((tail, head, kind), [])
+    specs = {
+        (c.name, spec.field_name): spec.relation for c in data.collections for spec in data.collections.refs(c.name)
+    }
+    yielding = []  # relations drawn only where the two records have no other tie of a given kind
+    for edge in data.index.edges:
+        relation = specs.get((edge.source[0], edge.field))
+        if relation is None:
+            continue
+        tail, head = (edge.target, edge.source) if relation.said_of == "target" else (edge.source, edge.target)
+        note = ""
+        if relation.note:
+            entry = data.raw[edge.source]
+            for part in edge.path[:-1]:
+                entry = entry[part]
+            note = entry.get(relation.note, "")
+        if relation.unless:
+            yielding.append((tail, head, relation))
+            continue
+        notes = found.setdefault((tail, head, relation.kind), [])
         if note and note not in notes:
             notes.append(note)
-
-    for t in data.all("treaties"):
-        for a in t.parties:
-            add(("actors", a), ("treaties", t.id), "party")
-        for a in t.signatories:
-            add(("actors", a), ("treaties", t.id), "signatory")
-    for e in data.all("events"):
-        for a in e.participants:
-            add(("actors", a), ("events", e.id), "participant")
-        for t in e.treaties:
-            add(("events", e.id), ("treaties", t), "concerns")
-    for a in data.all("actors"):
-        for m in a.members:
-            add(("actors", m), ("actors", a.id), "member")
-        for role in a.roles:
-            if role.of:
-                add(("actors", a.id), ("actors", role.of), "role", role.office)
-    for a in data.all("actors"):
-        if a.affiliation and (("actors", a.id), ("actors", a.affiliation), "role") not in found:
-            add(("actors", a.id), ("actors", a.affiliation), "affiliation")
+    for tail, head, relation in yielding:
+        if (tail, head, relation.unless) not in found:
+            found.setdefault((tail, head, relation.kind), [])
     order = {kind: i for i, (kind, _, _) in enumerate(RELATION_KINDS)}
     linked = {key for tail, head, _ in found for key in (tail, head)}
-    nodes = [r for c in ("actors", "events", "treaties") for r in data.all(c) if (c, r.id) in linked]
+    nodes = [data.get(*key) for key in linked]
     nodes.sort(key=lambda r: (r.collection, node_label(r).casefold(), r.id))
     rels = [Relation(tail, head, kind, "; ".join(notes)) for (tail, head, kind), notes in found.items()]
     rels.sort(key=lambda r: (r.tail, order[r.kind], r.head))
