@@ -8,6 +8,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from macros.core.models import Record
 from macros.render import downloads, structured, urls
 from macros.render.abbreviations import Abbreviations, hint_entries
 from macros.render.linker import Linker, SiteContext
@@ -36,9 +37,13 @@ class BuildState:
         files += [(urls.download_url(c.name), downloads.collection_csv(data, c.name)) for c in data.collections]
         return files
 
-    def head(self, record_key: str | None, title: str | None, url: str | None) -> dict[str, str]:
+    def record_at(self, src: str) -> Record | None:
+        """The record the page at ``src`` shows, if it is a record page."""
+        page = self.generated.get(src)
+        return page.record if page else None
+
+    def head(self, record: Record | None, title: str | None, url: str | None) -> dict[str, str]:
         """OpenGraph, Twitter and JSON-LD values for a page, escaped for HTML attributes."""
-        record = self.site.dataset.get(*record_key.split("/", 1)) if record_key else None
         summary = structured.description(record, self.site_description)
         url = url or self.structured.site_url
         plain_title = html.unescape(title or structured.SITE_NAME)
@@ -53,16 +58,11 @@ class BuildState:
         }
 
 
-_current: BuildState | None = None
-
-
 def start(project_dir: Path, docs_dir: Path, site_url: str, site_description: str) -> BuildState:
     """Load and check everything once for this build. Raises DataErrors with every problem found."""
-    global _current
-    _current = None
     prepared = prepare(project_dir, docs_dir, site_url=site_url)
     dataset = prepared.site.dataset
-    _current = BuildState(
+    return BuildState(
         prepared.site,
         prepared.renderer,
         Abbreviations(hint_entries(dataset)),
@@ -70,10 +70,3 @@ def start(project_dir: Path, docs_dir: Path, site_url: str, site_description: st
         " ".join(site_description.split()),
         narratives=prepared.narratives,
     )
-    return _current
-
-
-def current() -> BuildState:
-    if _current is None:
-        raise RuntimeError("the data has not been loaded: is macros/mkdocs_glue/hooks.py listed under hooks?")
-    return _current

@@ -11,7 +11,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-# `mkdocs serve` reloads this file on every rebuild: drop the project's modules so edits to them apply too.
+# MkDocs 1.6 imports this file afresh for every build (`mkdocs serve` reloads the configuration on each rebuild), but
+# not the modules it imports: drop the project's modules so that edits to them (and to the schemas, which the
+# registry reads once per import) apply on the next rebuild too.
 for _name in [n for n in sys.modules if n == "macros" or n.startswith("macros.")]:
     del sys.modules[_name]
 
@@ -26,8 +28,18 @@ from macros.mkdocs_glue.nav import with_collection_indexes  # noqa: E402
 from macros.render import prose, urls  # noqa: E402
 from macros.search import SearchIndexError, index_site, kind_of  # noqa: E402
 
+# MkDocs hooks are plain module functions with no object to hold a build, so this module holds the one build object
+# (site and staging folders, warnings, under serve the problems, and the checked project: "state") and hands it on.
 _build: dict[str, object] = {}  # this build's site folder, staging folder, warnings and (under serve) problems
 _serve: preview.Session | None = None  # set by on_startup under `mkdocs serve`; MkDocs loads hooks once per process
+
+
+def _state() -> build_state.BuildState:
+    """This build's checked project (set by on_config)."""
+    state = _build.get("state")
+    if state is None:
+        raise RuntimeError("the data has not been loaded: is macros/mkdocs_glue/hooks.py listed under hooks?")
+    return state  # type: ignore[return-value]
 
 
 def _fail(exc: Exception, doing: str) -> PluginError:
@@ -68,14 +80,14 @@ def on_config(config):
         preview.mute_mkdocs_strict_counter(logging.getLogger("mkdocs"))
     logging.getLogger("mkdocs").addHandler(_build["warnings"])
     try:
-        build_state.start(
+        _build["state"] = state = build_state.start(
             Path(config.config_file_path).parent,
             Path(config.docs_dir),
             site_url=config.site_url or "/",
             site_description=config.site_description or "",
         )
-        contrib.attach(build_state.current(), config)
-        config.nav = with_collection_indexes(config.nav, build_state.current().site.dataset.collections)
+        contrib.attach(state, config)
+        config.nav = with_collection_indexes(config.nav, state.site.dataset.collections)
     except Exception as exc:
         _failed(exc, "checking the project")
         config.nav = None  # no page is built, so the navigation lists none
@@ -86,7 +98,7 @@ def on_files(files, config):
     """Add every generated page (front matter only: bodies are rendered per page) and the downloads."""
     if _build["problems"]:
         return Files([])  # the project did not load (only under serve): the problem page replaces the site
-    state = build_state.current()
+    state = _state()
     for page in state.renderer.pages():
         inclusion = InclusionLevel.NOT_IN_NAV if page.record else InclusionLevel.INCLUDED
         files.append(File.generated(config, page.src, content=page.front_matter, inclusion=inclusion))
@@ -97,7 +109,7 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    state = build_state.current()
+    state = _state()
     src = page.file.src_uri
     try:
         generated = state.generated.get(src)
@@ -128,7 +140,7 @@ def on_page_content(html, page, config, files):
         if chunks is not None:
             html = fragments.join(html, chunks)
             del page.tme_fragments
-        return build_state.current().abbreviations.annotate(html)
+        return _state().abbreviations.annotate(html)
     except Exception as exc:
         _failed(exc, f"rendering {page.file.src_uri}")
         return html
@@ -136,7 +148,8 @@ def on_page_content(html, page, config, files):
 
 def on_page_context(context, page, config, nav):
     try:
-        page.meta["tme_head"] = build_state.current().head(page.meta.get("tme_record"), page.title, page.canonical_url)
+        state = _state()
+        page.meta["tme_head"] = state.head(state.record_at(page.file.src_uri), page.title, page.canonical_url)
         page.meta.setdefault("description", page.meta["tme_head"]["description"])
         page.meta["tme_search_kind"] = search_kind(page)
     except Exception as exc:
@@ -146,9 +159,8 @@ def on_page_context(context, page, config, nav):
 
 def search_kind(page) -> str:
     """What search results call this page: the kind of record it shows, or "Page"."""
-    record_key = page.meta.get("tme_record")
-    dataset = build_state.current().site.dataset
-    return kind_of(dataset.get(*record_key.split("/", 1)) if record_key else None, dataset.collections)
+    state = _state()
+    return kind_of(state.record_at(page.file.src_uri), state.site.dataset.collections)
 
 
 def _finish() -> preview.Warnings | None:

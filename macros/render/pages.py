@@ -27,12 +27,12 @@ class PageSource:
     src: str
     title: str
     render: Callable[[], str]
-    record: str | None = None  # "collection/id" for record pages
+    record: Record | None = None  # the record a record page shows
     hide: tuple[str, ...] = ()  # parts of Material's layout to hide, e.g. ("toc",) for a wide diagram
 
     @property
     def front_matter(self) -> str:
-        extra: dict[str, object] = {"tme_record": self.record} if self.record else {}
+        extra: dict[str, object] = {"tme_record": f"{self.record.collection}/{self.record.id}"} if self.record else {}
         if self.hide:
             extra["hide"] = list(self.hide)
         return front_matter(self.title, **extra)
@@ -102,9 +102,8 @@ class PageRenderer:
         return template.render(r=record, ln=ln, sections=sections, info=self.collections[record.collection])
 
     def record_page(self, record: Record) -> PageSource:
-        key = f"{record.collection}/{record.id}"
         src = urls.record_src(record.collection, record.id)
-        return PageSource(src, record.title, partial(self.record_body, record), key)
+        return PageSource(src, record.title, partial(self.record_body, record), record)
 
     def index_body(self, collection: str) -> str:
         records = sorted(self.site.dataset.all(collection), key=sort_key)
