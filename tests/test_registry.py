@@ -142,6 +142,21 @@ def test_a_template_named_after_the_collection_renders_its_records(project_copy,
     assert page.select(".tme-infobox") == []
 
 
+def test_contributing_describes_the_steps_this_test_takes():
+    """CONTRIBUTING.md's "Adding a collection" shows the same x-collection keys and the same macro call as above."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = text[text.index("## Adding a collection") :]
+    section = section[: section.index("\n## ", 3)]
+    block = section[section.index('"x-collection": {') : section.index("\n}\n")]
+    block = re.sub(r"//.*", "", block)  # the comments
+    assert set(re.findall(r'"([a-z_]+)":', block)) - {"x-collection"} == set(SCHEMA["x-collection"])
+    for step in ("schemas/<singular>.schema.json", "data/<name>/", '{{ sanction("test-sanction") }}',
+                 "overrides/templates/fragments/<singular>.html", "x-backlink", "x-ref"):  # fmt: skip
+        assert step in section, step
+    assert f"{TEMPLATES_DIR.relative_to(ROOT).as_posix()}/<singular>.html" in section
+    assert '"Sanctions on them"' in section and "Sanctions on them" in json.dumps(SCHEMA)
+
+
 def _without(schema: dict, *path: str) -> dict:
     copy = json.loads(json.dumps(schema))
     node = copy
