@@ -53,6 +53,7 @@ SCHEMA = {
                     "$ref": "defs.schema.json#/$defs/id",
                     "x-ref": "actors",
                     "x-backlink": {"heading": "Sanctions on them", "order": 13},
+                    "x-jsonld": {"property": "about"},
                 },
                 "imposed": {"$ref": "defs.schema.json#/$defs/date"},
                 "sources": {"$ref": "defs.schema.json#/$defs/sources"},
@@ -104,6 +105,7 @@ def test_a_schema_and_a_data_folder_make_a_collection(project_copy, tmp_path):
     assert "../../sources/article-lavrov-visit-tehran/" in {a["href"] for a in box["Sources"].select("a")}
     node = json.loads(page.select_one('script[type="application/ld+json"]').string)
     assert node["@type"] == "Legislation" and node["url"].endswith("sanctions/test-sanction/")
+    assert [about["url"].rsplit("/", 2)[-2] for about in node["about"]] == ["iran"]
 
     index = result.page("sanctions/")
     assert index.h1.get_text() == "Sanctions"

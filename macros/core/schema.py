@@ -120,6 +120,7 @@ class RefSpec:
     backlink: Backlink | None = None  # the heading under which referring records appear on the target's page
     no_backlink: bool = False  # "x-backlink": false — the target's page shows the reference another way
     relation: Relation | None = None  # "x-relation": the tie the relations view draws for this reference
+    jsonld: dict | None = None  # "x-jsonld": the schema.org property that names the target in the record's JSON-LD
 
     @property
     def field_name(self) -> str:
@@ -217,7 +218,10 @@ def _find_refs(node: dict, path: tuple[str, ...], shared: dict) -> Iterator[RefS
                 if isinstance(rel, dict)
                 else None
             )
-            yield RefSpec(where, sub["x-ref"], tuple(kinds) if kinds else None, backlink, back is False, relation)
+            jsonld = sub.get("x-jsonld") if isinstance(sub.get("x-jsonld"), dict) else None
+            yield RefSpec(
+                where, sub["x-ref"], tuple(kinds) if kinds else None, backlink, back is False, relation, jsonld
+            )
 
 
 def _record_context(error: ValidationError, loaded: LoadedFile) -> tuple[str | None, str | None]:

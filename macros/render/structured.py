@@ -13,6 +13,24 @@ SITE_NAME = "Tehran–Moscow Explainer"
 # (``affiliation`` organisations only); a state (``Country``, a Place) is named through another property instead.
 AGENT_TYPES = {"Person", "Organization", "NewsMediaOrganization"}
 ORGANIZATION_TYPES = AGENT_TYPES - {"Person"}
+TYPE_SETS = {"agents": AGENT_TYPES, "organizations": ORGANIZATION_TYPES}  # named in the schemas' x-jsonld
+# Every property in one order, so a record's node reads the same whichever code added each property.
+PROPERTY_ORDER = {
+    name: i
+    for i, name in enumerate(
+        ("@context", "@type", "@id", "url", "name", "description", "text", "dateCreated", "legislationType",
+         "alternateName", "affiliation", "nationality", "jobTitle", "legislationDate", "startDate", "endDate",
+         "location", "sameAs", "datePublished", "creator", "isBasedOn", "attendee", "member", "spatialCoverage",
+         "publisher", "about", "inDefinedTermSet", "appearance")
+    )
+}  # fmt: skip
+
+
+def _types(named: object) -> set[str] | None:
+    """The schema.org types an x-jsonld entry names: a set's name ("agents"), a list, or None for any."""
+    if named is None:
+        return None
+    return set(TYPE_SETS[named]) if isinstance(named, str) else set(named)
 
 
 def description(record: Record | None, fallback: str, limit: int = 200) -> str:
@@ -51,13 +69,28 @@ class StructuredData:
         node = {"@type": self.type_of(record), "name": record.title, "url": self.url_of(record)}
         return node
 
-    def refs(self, collection: str, ids, allowed: set[str]) -> list[dict]:
-        """References to the records ``ids`` whose schema.org type is one of ``allowed``."""
-        nodes = [self.ref(collection, i) for i in ids]
-        return [n for n in nodes if n["@type"] in allowed]
-
-    def is_agent(self, actor_id: str) -> bool:
-        return self.type_of(self.data.get("actors", actor_id)) in AGENT_TYPES
+    def linked(self, record: Record, node: dict) -> None:
+        """The record's references as schema.org properties, as each reference field's ``x-jsonld`` says: a property,
+        the target types it takes (``types``; others go to ``else`` or are left out), the record it applies to
+        (``when``: field values; ``node_types``: this node's types) and whether it holds one node (``single``)."""
+        raw = self.data.raw[(record.collection, record.id)]
+        for spec in self.data.collections.refs(record.collection):
+            says = spec.jsonld
+            if not says or spec.path[1:] not in ((), ("*",)):
+                continue
+            if any(getattr(record, k, None) != v for k, v in says.get("when", {}).items()):
+                continue
+            if "node_types" in says and node["@type"] not in _types(says["node_types"]):
+                continue
+            value = raw.get(spec.path[0])
+            allowed = _types(says.get("types"))
+            for target_id in value if isinstance(value, list) else [value] if value else []:
+                target = self.ref(spec.target, target_id)
+                prop = says["property"] if allowed is None or target["@type"] in allowed else says.get("else")
+                if prop and says.get("single"):
+                    node[prop] = target
+                elif prop:
+                    node.setdefault(prop, []).append(target)
 
     def type_of(self, record: Record) -> str:
         """The record's schema.org type, from its collection's ``x-collection.schema_org_type``."""
@@ -78,62 +111,38 @@ class StructuredData:
             node["description"] = record.summary
             if record.aliases:
                 node["alternateName"] = list(record.aliases)
-            if record.affiliation and record.kind == "person":
-                affiliation = self.ref("actors", record.affiliation)
-                node["affiliation" if affiliation["@type"] in ORGANIZATION_TYPES else "nationality"] = affiliation
             if record.roles and record.kind == "person":
                 node["jobTitle"] = [role.office for role in record.roles]
-            members = self.refs("actors", record.members, AGENT_TYPES)
-            if members and node["@type"] in ORGANIZATION_TYPES:
-                node["member"] = members
         elif isinstance(record, Quote):
-            source = self.data.get("sources", record.source)
             node.update(text=record.text, dateCreated=record.date.iso)
-            if self.is_agent(record.speaker):
-                node["creator"] = self.ref("actors", record.speaker)
-            node["isBasedOn"] = self.ref("sources", source.id)
-            about = [self.ref("actors", a) for a in record.about_actors]
-            about += [self.ref("treaties", t) for t in record.about_treaties]
-            if about:
-                node["about"] = about
         elif isinstance(record, Treaty):
             node.update(description=record.summary, legislationType="treaty")
             if record.aliases:
                 node["alternateName"] = [alias.name for alias in record.aliases]
             if record.signed and record.signed.date:
                 node["legislationDate"] = record.signed.date.iso
-            places = [p for p in record.parties if self.data.get("actors", p).kind == "state"]
-            if places:  # spatialCoverage ranges over Place: the parties that are states (a grouping is not one)
-                node["spatialCoverage"] = [self.ref("actors", p) for p in places]
         elif isinstance(record, Event):
             node.update(description=record.summary, startDate=record.date.iso)
             if record.end_date:
                 node["endDate"] = record.end_date.iso
             if record.place:
                 node["location"] = {"@type": "Place", "name": record.place}
-            attendees = self.refs("actors", record.participants, AGENT_TYPES)
-            if attendees:
-                node["attendee"] = attendees
-            states = [self.ref("actors", a) for a in record.participants if not self.is_agent(a)]
-            if states:
-                node["about"] = states
         elif isinstance(record, Source):
             if record.url:
                 node["sameAs"] = record.url
             if record.published:
                 node["datePublished"] = record.published.iso
-            if record.outlet and self.is_agent(record.outlet):
-                node["publisher"] = self.ref("actors", record.outlet)
         elif isinstance(record, GlossaryTerm):
             node.update(
                 description=record.definition,
                 inDefinedTermSet=urls.absolute(self.site_url, urls.index_url(record.collection)),
             )
         elif isinstance(record, Claim):
-            source = self.data.get("sources", record.source)
+            source = self.data.get(self.data.collections.target(record.collection, "source"), record.source)
             appearance = {"@type": "CreativeWork", "url": source.url, "name": source.title}
             node.update(text=record.claim, appearance=appearance)
-        return node
+        self.linked(record, node)  # spatialCoverage, for one, ranges over Place: a treaty's parties that are states
+        return dict(sorted(node.items(), key=lambda item: PROPERTY_ORDER.get(item[0], len(PROPERTY_ORDER))))
 
     def for_page(self, title: str, url: str, summary: str) -> dict:
         page_type = "WebSite" if url == self.site_url else "WebPage"
