@@ -219,6 +219,18 @@ def test_every_reference_declares_where_it_shows_on_the_target():
     assert [s.heading for s in collections.sections("events")] == ["Quotes"]
 
 
+def test_every_relation_and_jsonld_property_a_schema_declares_is_drawn():
+    from macros.render import overview, structured
+
+    specs = [spec for info in registry() for spec in registry().refs(info.name)]
+    relations = {spec.relation.kind for spec in specs if spec.relation}
+    assert relations == {kind for kind, _, _ in overview.RELATION_KINDS}
+    properties = {p for spec in specs if spec.jsonld for p in (spec.jsonld["property"], spec.jsonld.get("else")) if p}
+    assert properties <= set(structured.PROPERTY_ORDER)
+    named = [spec.jsonld[k] for spec in specs if spec.jsonld for k in ("types", "node_types") if k in spec.jsonld]
+    assert {n for n in named if isinstance(n, str)} <= set(structured.TYPE_SETS)
+
+
 def test_every_enum_label_is_used_by_a_template_or_phrase():
     """Each label table the schemas declare is read by the code (labels.py names each one it uses)."""
     from macros.render import labels
