@@ -183,8 +183,16 @@ def _without(schema: dict, *path: str) -> dict:
             json.loads(json.dumps(SCHEMA).replace('"x-ref": "actors"', '"x-ref": "penalties"')),
             "schemas/sanction.schema.json:{ref}:1: field 'target': x-ref names 'penalties', which is not a collection",
         ),
+        (
+            json.loads(json.dumps(SCHEMA).replace('{"heading": "Sanctions on them", "order": 13}', '"Sanctions"')),
+            "schemas/sanction.schema.json:1:1: a reference field's x-backlink, x-relation or x-jsonld is malformed",
+        ),
+        (
+            json.loads(json.dumps(SCHEMA).replace('"order": 8', '"order": "8"')),
+            "field 'x-collection': x-collection: order has the wrong type",
+        ),
     ],
-    ids=["no-x-collection", "no-backlink", "unknown-target"],
+    ids=["no-x-collection", "no-backlink", "unknown-target", "malformed-backlink", "order-not-a-number"],
 )
 def test_a_missing_piece_is_a_located_message(project_copy, broken, expected):
     add_collection(project_copy, broken)

@@ -157,6 +157,18 @@ def _collection(schema: Schema, text: str) -> tuple[Collection | None, list[Prob
     missing = [k for k in _REQUIRED if k not in block]
     if missing:
         return None, [problem(f"x-collection is missing {', '.join(missing)}", f"add them, e.g. {_EXAMPLE}")]
+    wrong = [
+        k
+        for k in _REQUIRED
+        if not isinstance(block[k], int if k == "order" else (dict, str) if k == "schema_org_type" else str)
+    ]
+    if wrong:
+        return None, [
+            problem(
+                f"x-collection: {', '.join(wrong)} has the wrong type",
+                'order is a whole number, the others are text (schema_org_type may be {"by": …})',
+            )
+        ]
     problems = []
     props = schema.record.get("properties", {})
     if block["title_field"] not in props:

@@ -143,7 +143,21 @@ class Schema:
         shown_dir = shown.rpartition("/")[0]
         self.validator = _Validator(self.document, registry=_registry(path.parent, shown_dir))
         self.shared = _shared_defs(path.parent, shown_dir).get("$defs", {})
-        self.refs = tuple(_find_refs(self.record, (), self.shared))
+        try:
+            self.refs = tuple(_find_refs(self.record, (), self.shared))
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise DataErrors(
+                [
+                    Problem(
+                        shown,
+                        1,
+                        1,
+                        f"a reference field's x-backlink, x-relation or x-jsonld is malformed ({exc})",
+                        hint='write x-backlink as {"heading": "…", "order": n} or false, x-relation as {"kind": "…"}'
+                        ', x-jsonld as {"property": "…"}',
+                    )
+                ]
+            ) from None
         self.shown = shown
 
     def problems(self, loaded: LoadedFile) -> list[Problem]:
@@ -211,6 +225,10 @@ def _find_refs(node: dict, path: tuple[str, ...], shared: dict) -> Iterator[RefS
         if "x-ref" in sub:
             kinds = sub.get("x-kinds")
             back = sub.get("x-backlink")
+            if not (
+                back is None or back is False or (isinstance(back["heading"], str) and isinstance(back["order"], int))
+            ):
+                raise TypeError("x-backlink needs a heading (text) and an order (a whole number), or false")
             backlink = Backlink(back["heading"], back["order"]) if isinstance(back, dict) else None
             rel = sub.get("x-relation")
             relation = (
@@ -218,7 +236,9 @@ def _find_refs(node: dict, path: tuple[str, ...], shared: dict) -> Iterator[RefS
                 if isinstance(rel, dict)
                 else None
             )
-            jsonld = sub.get("x-jsonld") if isinstance(sub.get("x-jsonld"), dict) else None
+            jsonld = sub.get("x-jsonld")
+            if jsonld is not None and not isinstance(jsonld.get("property"), str):
+                raise KeyError("x-jsonld has no property")
             yield RefSpec(
                 where, sub["x-ref"], tuple(kinds) if kinds else None, backlink, back is False, relation, jsonld
             )
