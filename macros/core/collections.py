@@ -65,6 +65,9 @@ class Registry:
         self.collections = tuple(collections)
         self.by_name = {c.name: c for c in collections}
         self.schemas = schemas
+        # Derived once, looked up for every link and every record page.
+        self._targets = {(c.name, s.field_name): s.target for c in collections for s in schemas[c.name].refs}
+        self._sections: dict[str, tuple[Section, ...]] = {}
 
     def __iter__(self):
         return iter(self.collections)
@@ -83,9 +86,9 @@ class Registry:
 
     def target(self, name: str, field_name: str) -> str:
         """The collection a reference field points to (dotted for nested fields: ``status.party``)."""
-        for spec in self.refs(name):
-            if spec.field_name == field_name:
-                return spec.target
+        target = self._targets.get((name, field_name))
+        if target is not None:
+            return target
         raise KeyError(f"{self.schemas[name].shown}: '{field_name}' is not a reference field (no x-ref)")
 
     @property
@@ -96,6 +99,11 @@ class Registry:
 
     def sections(self, name: str) -> tuple[Section, ...]:
         """The back-link sections of a record page of ``name``, in their declared order."""
+        if name not in self._sections:
+            self._sections[name] = self._derive_sections(name)
+        return self._sections[name]
+
+    def _derive_sections(self, name: str) -> tuple[Section, ...]:
         info = self.by_name[name]
         if info.backlinks_from_every_collection:
             return tuple(
