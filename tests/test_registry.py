@@ -322,3 +322,24 @@ def test_no_collection_name_is_written_outside_the_registry():
                     offenders.append(f"{rel}:{number}: {found}")
     assert offenders == []
     assert all((ROOT / rel).exists() for rel in COLLECTION_SPECIFIC)  # the list names no file that has gone
+
+
+def test_a_new_enum_value_without_its_words_is_a_located_message(project_copy):
+    """A new actor kind once dropped silently out of the actors index (no heading) and was a KeyError in JSON-LD."""
+    path = project_copy / "schemas/actor.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["$defs"]["record"]["properties"]["kind"]["enum"].append("envoy")
+    path.write_text(json.dumps(schema, indent=2), encoding="utf-8")
+    checked = validate(project_copy)
+    assert checked.returncode == 1 and "Traceback" not in checked.stderr
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = {
+        k: next(n for n, line in enumerate(lines, 1) if f'"{k}"' in line) for k in ("schema_org_type", "index_groups")
+    }
+    at["x-labels"] = next(n for n, line in enumerate(lines, 1) if '"x-labels"' in line)  # kind's, the first
+    for expected in (
+        f"actor.schema.json:{at['schema_org_type']}:1: field 'x-collection': schema_org_type has no entry for envoy",
+        f"actor.schema.json:{at['index_groups']}:1: field 'x-collection': index_groups has no entry for envoy",
+        f"actor.schema.json:{at['x-labels']}:1: field 'kind': x-labels and the enum differ on envoy",
+    ):
+        assert expected in checked.stderr, checked.stderr

@@ -244,7 +244,7 @@ def _label_problems(schema: Schema, text: str) -> list[Problem]:
                         schema.shown,
                         _line_of(text, f'"{kind}"'),
                         1,
-                        f"field '{name}': {kind} and the enum differ on {', '.join(diff)}",
+                        f"{kind} and the enum differ on {', '.join(diff)}",
                         field=name,
                         hint=f"give {kind} exactly one entry per allowed value",
                     )
