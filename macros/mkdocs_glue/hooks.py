@@ -29,8 +29,8 @@ from macros.render import prose, urls  # noqa: E402
 from macros.search import SearchIndexError, index_site, kind_of  # noqa: E402
 
 # MkDocs hooks are plain module functions with no object to hold a build, so this module holds the one build object
-# (site and staging folders, warnings, under serve the problems, and the checked project: "state") and hands it on.
-_build: dict[str, object] = {}  # this build's site folder, staging folder, warnings and (under serve) problems
+# and hands it on: this build's site folder, staging folder, warnings, (under serve) problems and checked "state".
+_build: dict[str, object] = {}
 _serve: preview.Session | None = None  # set by on_startup under `mkdocs serve`; MkDocs loads hooks once per process
 
 
