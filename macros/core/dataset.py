@@ -13,6 +13,7 @@ from macros.core.collections import BY_NAME, COLLECTIONS, DATA_SUFFIXES
 from macros.core.errors import DataErrors, Problem, describe, relative_path
 from macros.core.index import CrossIndex, Key
 from macros.core.models import MODEL_FOR, FieldValueError, Record, build
+from macros.core.reads import collection_key, note, record_key
 from macros.core.schema import RefSpec, Schema, suggest
 from macros.core.semantics import semantic_problems
 from macros.core.yamlio import LoadedFile, load_yaml
@@ -60,10 +61,12 @@ class Dataset:
         return {name: [self.raw[(name, rid)] for rid in by_id] for name, by_id in self.records.items()}
 
     def get(self, collection: str, record_id: str) -> Record | None:
+        note(record_key(collection, record_id))
         return self.records.get(collection, {}).get(record_id)
 
     def all(self, collection: str) -> list[Record]:
         """Records of a collection in file order."""
+        note(collection_key(collection))
         return list(self.records.get(collection, {}).values())
 
     def __len__(self) -> int:
