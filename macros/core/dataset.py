@@ -11,12 +11,13 @@ from pathlib import Path
 
 from macros.core.collections import BY_NAME, COLLECTIONS, DATA_SUFFIXES
 from macros.core.errors import DataErrors, Problem, describe, relative_path
+from macros.core.filememo import read_and_check, schemas_digest
 from macros.core.index import CrossIndex, Key
 from macros.core.models import MODEL_FOR, FieldValueError, Record, build
 from macros.core.reads import collection_key, note, record_key
 from macros.core.schema import RefSpec, Schema, suggest
 from macros.core.semantics import semantic_problems
-from macros.core.yamlio import LoadedFile, load_yaml
+from macros.core.yamlio import LoadedFile
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -184,13 +185,14 @@ def _load_dataset(data_dir: Path | None, schema_dir: Path | None, root: Path | N
     unchecked: list[tuple[Key, dict, Origin]] = []  # records with schema problems: references are still checked
     unread: set[str] = set()  # collections with a file that did not load: their ids are unknown, not missing
     misshapen: set[tuple] = set()  # (file, record index, field...) of values the schema rejected: not looked up
+    schema_digest = schemas_digest(schema_dir)
     for collection, file in files:
-        loaded, load_problems = load_yaml(file, relative_path(file, root, resolve=False))
+        shown = relative_path(file, root, resolve=False)
+        loaded, load_problems, located = read_and_check(file, shown, schemas[collection], schema_digest)
         problems += load_problems
         if load_problems:
             unread.add(collection)
             continue
-        located = schemas[collection].located_problems(loaded)
         schema_problems = [problem for _, problem in located]
         problems += schema_problems
         misshapen.update((loaded.path, *path) for path, _ in located)

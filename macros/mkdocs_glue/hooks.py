@@ -188,7 +188,7 @@ def on_post_build(config):
     elif _serve is not None:
         _serve.remember(_build["staging"])
         _preview.succeeded(_build["site_dir"])
-    staging.swap_in(_build["staging"], _build["site_dir"])
+    staging.swap_in(_build["staging"], _build["site_dir"], background=_serve is not None)
     config.site_dir = str(_build["site_dir"])  # `mkdocs gh-deploy` publishes config.site_dir after the build
 
 
