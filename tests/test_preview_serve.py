@@ -54,6 +54,34 @@ def _full_build(project: Path, site: Path, site_url: str) -> None:
     assert done.returncode == 0, done.stderr
 
 
+def _rebuilt_pages(log: Path, builds: int) -> set[str]:
+    """The record pages the build number ``builds`` of the session rebuilt, after checking it was a partial one."""
+    text = _wait_for_log(log, lambda text: _builds(text) >= builds)
+    found = list(REBUILT.finditer(text))
+    assert found, text
+    rebuilt, total, carried = map(int, found[-1].groups()[:3])
+    assert rebuilt + carried == total and 0 < rebuilt < total / 5, text
+    return set(found[-1].group(4).split())
+
+
+def _same_as_a_full_build(project: Path, base: str, full: Path, text: str) -> list[str]:
+    """Every page the preview serves equals the page a full build of the same files makes; the addresses of the
+    pages showing ``text``."""
+    _full_build(project, full, base)
+    showing = []
+    for path in sorted(full.rglob("index.html")):
+        url = path.parent.relative_to(full).as_posix()
+        url = "" if url == "." else f"{url}/"
+        expected = path.read_text(encoding="utf-8")
+        served = fetch(base + url)
+        assert served is not None, url
+        assert LIVERELOAD.sub("", served) == expected, f"{url} differs from a full build of the edited data"
+        if text in expected:
+            showing.append(url)
+    assert fetch(base + "sitemap.xml") == (full / "sitemap.xml").read_text(encoding="utf-8")
+    return showing
+
+
 def test_a_record_edit_rebuilds_only_the_pages_that_show_it_and_none_is_stale(tmp_path):
     project = copy_project(tmp_path / "project")
     log = tmp_path / "serve.log"
@@ -61,34 +89,29 @@ def test_a_record_edit_rebuilds_only_the_pages_that_show_it_and_none_is_stale(tm
         assert wait_for(f"{base}actors/isna/", lambda body: "ISNA" in body, 120), log.read_text()
         first = _wait_for_log(log, lambda text: _builds(text) == 1)
         assert f"{FULL}no earlier good build" in first
+
+        # a field edited: the pages showing the record are rebuilt, and no other
         _edit(project / "data/actors/organisations.yml", "name: ISNA\n", "name: ISNA (edited)\n")
-        text = _wait_for_log(log, lambda text: _builds(text) == 2)
-        found = REBUILT.search(text)
-        assert found, text
-        rebuilt, total, carried = map(int, found.groups()[:3])
-        pages = set(found.group(4).split())
-        assert rebuilt + carried == total and 0 < rebuilt < total / 5, text
-        # its page, the pages of the records that name it (its sources, quotes it is credited with), and no other
+        pages = _rebuilt_pages(log, 2)
+        # its page, the pages of the records that name it (its sources, quotes it is credited with)
         assert {"actors/isna.md", "sources/isna-dedov-2022.md", "quotes/dedov-without-russia-and-china.md"} <= pages
         assert "actors/sergei-lavrov.md" not in pages and "quotes/lavrov-diplomatic-potential-jcpoa.md" not in pages
-
-        full = tmp_path / "full"
-        _full_build(project, full, base)
-        showing = []
-        for path in sorted(full.rglob("index.html")):
-            url = path.parent.relative_to(full).as_posix()
-            url = "" if url == "." else f"{url}/"
-            expected = path.read_text(encoding="utf-8")
-            served = fetch(base + url)
-            assert served is not None, url
-            assert LIVERELOAD.sub("", served) == expected, f"{url} differs from a full build of the edited data"
-            if "ISNA (edited)" in expected:
-                showing.append(url)
-        for sitemap in ("sitemap.xml", "404.html"):
-            assert fetch(base + sitemap) is not None
-        # every kind of page that shows the name was compared above: record pages, lists, views and a narrative
+        showing = _same_as_a_full_build(project, base, tmp_path / "full", "ISNA (edited)")
+        # every kind of page that shows the name was compared: record pages, lists, views and a narrative
         assert {"actors/isna/", "actors/", "sources/", "relations/", "visit/"} <= set(showing), showing
         assert any(url.startswith("sources/") and url != "sources/" for url in showing), showing
+
+        # a reference added: the page of the record now referred to lists the referrer
+        quotes = project / "data/quotes/dedov.yml"
+        lines = quotes.read_text(encoding="utf-8").splitlines(keepends=True)
+        start = lines.index("- id: dedov-without-russia-and-china\n")
+        at = next(i for i in range(start, len(lines)) if lines[i] == "  about_actors: [russia, china]\n")
+        lines[at] = "  about_actors: [russia, china, iran]\n"
+        quotes.write_text("".join(lines), encoding="utf-8")
+        pages = _rebuilt_pages(log, 3)
+        assert {"quotes/dedov-without-russia-and-china.md", "actors/iran.md"} <= pages
+        link = 'href="../../quotes/dedov-without-russia-and-china/"'
+        assert "actors/iran/" in _same_as_a_full_build(project, base, tmp_path / "full-2", link)
         assert server.poll() is None
 
 
