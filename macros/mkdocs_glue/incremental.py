@@ -102,12 +102,14 @@ class Preview:
     def carry_site_wide_files(self, staging: Path) -> bool:
         """After a partial build: the last sitemap (MkDocs lists only the pages it built; the set of pages is the
         same) and the last search index (re-indexing every page costs more than the pages do). False: index."""
-        if not self.partial or not (self.last.site_dir / BUNDLE_DIR).is_dir():
+        if not self.partial:
             return False
         for name in SITEMAP:
             (staging / name).unlink(missing_ok=True)
             if (self.last.site_dir / name).is_file():
                 _link(self.last.site_dir / name, staging / name)
+        if not (self.last.site_dir / BUNDLE_DIR).is_dir():
+            return False
         for old in (self.last.site_dir / BUNDLE_DIR).rglob("*"):
             if old.is_file():
                 _link(old, staging / old.relative_to(self.last.site_dir))
