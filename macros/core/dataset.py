@@ -11,11 +11,13 @@ from pathlib import Path
 
 from macros.core.collections import DATA_SUFFIXES, SCHEMA_DIR, Registry, registry
 from macros.core.errors import DataErrors, Problem, describe, relative_path
+from macros.core.filememo import read_and_check, schemas_digest
 from macros.core.index import CrossIndex, Key
 from macros.core.models import FieldValueError, Record, build_record
+from macros.core.reads import collection_key, note, record_key
 from macros.core.schema import RefSpec, suggest
 from macros.core.semantics import semantic_problems
-from macros.core.yamlio import LoadedFile, load_yaml
+from macros.core.yamlio import LoadedFile
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,10 +64,12 @@ class Dataset:
         return {name: [self.raw[(name, rid)] for rid in by_id] for name, by_id in self.records.items()}
 
     def get(self, collection: str, record_id: str) -> Record | None:
+        note(record_key(collection, record_id))
         return self.records.get(collection, {}).get(record_id)
 
     def all(self, collection: str) -> list[Record]:
         """Records of a collection in file order."""
+        note(collection_key(collection))
         return list(self.records.get(collection, {}).values())
 
     def __len__(self) -> int:
@@ -192,13 +196,14 @@ def _load_dataset(data_dir: Path | None, schema_dir: Path | None, root: Path | N
     unchecked: list[tuple[Key, dict, Origin]] = []  # records with schema problems: references are still checked
     unread: set[str] = set()  # collections with a file that did not load: their ids are unknown, not missing
     misshapen: set[tuple] = set()  # (file, record index, field...) of values the schema rejected: not looked up
+    schema_digest = schemas_digest(schema_dir)
     for collection, file in files:
-        loaded, load_problems = load_yaml(file, relative_path(file, root, resolve=False))
+        shown = relative_path(file, root, resolve=False)
+        loaded, load_problems, located = read_and_check(file, shown, schemas[collection], schema_digest)
         problems += load_problems
         if load_problems:
             unread.add(collection)
             continue
-        located = schemas[collection].located_problems(loaded)
         schema_problems = [problem for _, problem in located]
         problems += schema_problems
         misshapen.update((loaded.path, *path) for path, _ in located)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from typing import NamedTuple
+
+from macros.core.reads import note, referrers_key
 
 Key = tuple[str, str]  # (collection, id)
 
@@ -33,6 +36,7 @@ class CrossIndex:
 
     def referrers(self, target: Key, collection: str, *fields: str) -> list[str]:
         """Ids in ``collection`` that refer to ``target`` through any of ``fields`` (all fields if none)."""
+        note(referrers_key(*target))
         entries = self._back.get(target)
         if not entries:
             return []
@@ -44,4 +48,12 @@ class CrossIndex:
 
     def all_referrers(self, target: Key) -> dict[tuple[str, str], list[str]]:
         """Every (collection, field) that refers to ``target``, with the referring ids."""
+        note(referrers_key(*target))
         return {k: list(v) for k, v in self._back.get(target, {}).items()}
+
+    def references(self) -> Iterator[tuple[Key, Key]]:
+        """Every (source, target) pair once per field, forward: what each record refers to."""
+        for target, entries in self._back.items():
+            for (collection, _field), ids in entries.items():
+                for source_id in ids:
+                    yield (collection, source_id), target

@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 
 from macros.core import DataErrors  # noqa: E402
 from macros.core.errors import printable  # noqa: E402
-from macros.mkdocs_glue import build_state, contrib, fragments, preview, staging  # noqa: E402
+from macros.mkdocs_glue import build_state, contrib, fragments, incremental, preview, staging  # noqa: E402
 from macros.mkdocs_glue.nav import with_collection_indexes  # noqa: E402
 from macros.render import prose, urls  # noqa: E402
 from macros.search import SearchIndexError, index_site, kind_of  # noqa: E402
@@ -32,6 +32,7 @@ from macros.search import SearchIndexError, index_site, kind_of  # noqa: E402
 # and hands it on: this build's site folder, staging folder, warnings, (under serve) problems and checked "state".
 _build: dict[str, object] = {}
 _serve: preview.Session | None = None  # set by on_startup under `mkdocs serve`; MkDocs loads hooks once per process
+_preview: incremental.Preview | None = None  # likewise: what the last good serve build leaves for the next
 
 
 def _state() -> build_state.BuildState:
@@ -63,8 +64,9 @@ def _failed(exc: Exception, doing: str) -> None:
 
 
 def on_startup(command, dirty):
-    global _serve
+    global _serve, _preview
     _serve = preview.Session() if command == "serve" else None
+    _preview = incremental.Preview() if command == "serve" else None
 
 
 @event_priority(100)
@@ -99,9 +101,14 @@ def on_files(files, config):
     if _build["problems"]:
         return Files([])  # the project did not load (only under serve): the problem page replaces the site
     state = _state()
+    if _preview is not None:
+        _preview.plan(state, config, _build["site_dir"])
     for page in state.renderer.pages():
         inclusion = InclusionLevel.NOT_IN_NAV if page.record else InclusionLevel.INCLUDED
-        files.append(File.generated(config, page.src, content=page.front_matter, inclusion=inclusion))
+        file = File.generated(config, page.src, content=page.front_matter, inclusion=inclusion)
+        if _preview is not None and _preview.carry(file, page, _build["staging"]):
+            continue  # unaffected by the edit: its last output was linked into the staging folder
+        files.append(file)
         state.generated[page.src] = page
     for path, content in state.downloads():
         files.append(File.generated(config, path, content=content))
@@ -114,7 +121,8 @@ def on_page_markdown(markdown, page, config, files):
     try:
         generated = state.generated.get(src)
         if generated is not None:
-            skeleton, page.tme_fragments = fragments.split(generated.render())
+            with incremental.reading(_preview, generated):
+                skeleton, page.tme_fragments = fragments.split(generated.render())
             return skeleton
         return _narrative(state, src, markdown)
     except Exception as exc:
@@ -149,9 +157,10 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     try:
         state = _state()
-        page.meta["tme_head"] = state.head(state.record_at(page.file.src_uri), page.title, page.canonical_url)
-        page.meta.setdefault("description", page.meta["tme_head"]["description"])
-        page.meta["tme_search_kind"] = search_kind(page)
+        with incremental.reading(_preview, state.generated.get(page.file.src_uri)):
+            page.meta["tme_head"] = state.head(state.record_at(page.file.src_uri), page.title, page.canonical_url)
+            page.meta.setdefault("description", page.meta["tme_head"]["description"])
+            page.meta["tme_search_kind"] = search_kind(page)
     except Exception as exc:
         _failed(exc, f"preparing the head of {page.file.src_uri}")
     return context
@@ -181,7 +190,7 @@ def on_post_build(config):
             return  # MkDocs aborts the build
         problems.append(preview.strict_report(warnings.messages))
         preview.report(problems[-1])
-    if not problems:
+    if not problems and not (_preview is not None and _preview.carry_site_wide_files(_build["staging"])):
         try:
             index_site(Path(config.site_dir))  # the staging folder: the search index is swapped in with the pages
         except SearchIndexError as error:
@@ -189,13 +198,17 @@ def on_post_build(config):
     if problems:
         staging.discard(_build["staging"])
         _serve.show_problems(_build["staging"], Path(config.docs_dir), problems)
+        _preview.failed()
     elif _serve is not None:
         _serve.remember(_build["staging"])
-    staging.swap_in(_build["staging"], _build["site_dir"])
+        _preview.succeeded(_build["site_dir"])
+    staging.swap_in(_build["staging"], _build["site_dir"], background=_serve is not None)
     config.site_dir = str(_build["site_dir"])  # `mkdocs gh-deploy` publishes config.site_dir after the build
 
 
 def on_build_error(error):
     _finish()
+    if _preview is not None:
+        _preview.failed()
     if "staging" in _build:
         staging.discard(_build["staging"])

@@ -7,7 +7,10 @@ The build writes to ``.<site>.building`` instead; the last good site stays in pl
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
+
+_clearing: list[threading.Thread] = []  # under serve: the last site but one, being deleted while serve goes on
 
 
 def staging_dir(site_dir: Path) -> Path:
@@ -18,9 +21,12 @@ def discard(staging: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
-def swap_in(staging: Path, site_dir: Path) -> None:
+def swap_in(staging: Path, site_dir: Path, background: bool = False) -> None:
     """Replace ``site_dir`` by ``staging`` with two renames; if the folder cannot be renamed (a mount point),
-    replace its contents instead."""
+    replace its contents instead. ``background``: the replaced site is deleted while the caller goes on (under
+    serve, deleting thousands of pages would otherwise delay every preview)."""
+    while _clearing:
+        _clearing.pop().join()
     old = site_dir.parent / f".{site_dir.name}.previous"
     discard(old)
     try:
@@ -36,4 +42,8 @@ def swap_in(staging: Path, site_dir: Path) -> None:
         for entry in staging.iterdir():
             entry.rename(site_dir / entry.name)
         discard(staging)
-    discard(old)
+    if background and old.exists():
+        _clearing.append(threading.Thread(target=discard, args=(old,), name="tme-discard-previous-site"))
+        _clearing[-1].start()
+    else:
+        discard(old)

@@ -1,0 +1,154 @@
+"""The incremental preview's rule, without MkDocs: what a page reads, what an edit changes, which pages that touches."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from macros.core import load_dataset, reads
+from macros.core.changes import affected, changed_keys, own_keys, position_key, snapshot
+from macros.render.linker import SiteContext
+from macros.render.pages import PageRenderer
+
+from conftest import ROOT
+
+
+def _data_copy(tmp_path):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    return tmp_path / "data"
+
+
+def _load(data_dir):
+    return load_dataset(data_dir, root=data_dir.parent)
+
+
+def _edit(path, old, new, count=1):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset(root=ROOT)
+
+
+def _page_reads(dataset, collection, record_id) -> set[str]:
+    renderer = PageRenderer(SiteContext(dataset))
+    with reads.recording() as found:
+        renderer.record_page(dataset.get(collection, record_id)).render()
+    return found
+
+
+def test_nothing_is_recorded_outside_a_recording_block(dataset):
+    with reads.recording() as inside:
+        pass
+    dataset.get("actors", "isna")
+    assert inside == set()
+
+
+def test_a_record_page_reads_what_it_shows_two_references_away(dataset):
+    """A quote page names its source's outlet: the outlet is read through the source, and recorded."""
+    quote = dataset.get("quotes", "dedov-without-russia-and-china")
+    source = dataset.get("sources", quote.source)
+    found = _page_reads(dataset, "quotes", quote.id)
+    assert {f"actors/{quote.speaker}", f"sources/{source.id}", f"actors/{source.outlet}"} <= found
+
+
+def test_a_record_page_reads_who_refers_to_it(dataset):
+    assert "actors/isna<-" in _page_reads(dataset, "actors", "isna")
+
+
+def test_the_same_data_changes_nothing(dataset):
+    assert changed_keys(snapshot(dataset), snapshot(dataset)) == set()
+
+
+def test_an_edited_field_changes_the_record_and_its_collection_only(tmp_path, dataset):
+    data = _data_copy(tmp_path)
+    before = snapshot(_load(data))
+    _edit(data / "actors/organisations.yml", "name: ISNA\n", "name: ISNA (edited)\n")
+    changed = changed_keys(before, snapshot(_load(data)))
+    assert {"actors/isna", "actors/*"} <= changed
+    assert "actors/iran" not in changed and "quotes/*" not in changed
+    assert position_key("actors", "isna") not in changed  # same line: the correction link is unchanged
+
+
+def test_a_new_reference_changes_the_referrers_of_its_target(tmp_path):
+    data = _data_copy(tmp_path)
+    before = snapshot(_load(data))
+    path = data / "quotes/dedov.yml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = lines.index("- id: dedov-without-russia-and-china\n")
+    at = next(i for i in range(start, len(lines)) if lines[i] == "  about_actors: [russia, china]\n")
+    lines[at] = "  about_actors: [russia, china, iran]\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    changed = changed_keys(before, snapshot(_load(data)))
+    assert {"quotes/dedov-without-russia-and-china", "quotes/*", "actors/iran<-", "actors/russia<-"} <= changed
+    assert "actors/iran" not in changed
+
+
+def test_a_line_added_above_records_changes_their_position_and_nothing_else(tmp_path):
+    data = _data_copy(tmp_path)
+    before = snapshot(_load(data))
+    _edit(
+        data / "actors/organisations.yml", "- id: russian-government\n", "# a new comment\n- id: russian-government\n"
+    )
+    changed = changed_keys(before, snapshot(_load(data)))
+    assert position_key("actors", "russian-government") in changed
+    assert position_key("actors", "isna") in changed  # further down the same file
+    assert not {k for k in changed if not k.endswith("@")}  # no record's fields changed: other pages are unaffected
+
+
+def test_a_removed_record_changes_its_collection_and_its_targets_referrers(dataset):
+    before = snapshot(dataset)
+    removed = ("quotes", "dedov-without-russia-and-china")
+    after = type(before)(
+        {k: v for k, v in before.digests.items() if k != removed},
+        {k: v for k, v in before.positions.items() if k != removed},
+        {k: v for k, v in before.references.items() if k != removed},
+    )
+    changed = changed_keys(before, after)
+    targets = before.references[removed]
+    assert {"quotes/dedov-without-russia-and-china", "quotes/*"} <= changed
+    assert {f"{c}/{i}<-" for c, i in targets} <= changed
+
+
+def test_affected_pages_are_those_whose_reads_meet_the_changes():
+    page_reads = {
+        "actors/isna.md": own_keys("actors", "isna") | {"actors/isna<-"},
+        "quotes/q.md": own_keys("quotes", "q") | {"actors/isna", "sources/s"},
+        "actors/iran.md": own_keys("actors", "iran") | {"quotes/*"},
+    }
+    assert affected(page_reads, {"actors/isna", "actors/*"}) == {"actors/isna.md", "quotes/q.md"}
+    assert affected(page_reads, {"quotes/x", "quotes/*"}) == {"actors/iran.md"}
+    assert affected(page_reads, {position_key("actors", "isna")}) == {"actors/isna.md"}
+    assert affected(page_reads, set()) == set()
+
+
+def test_an_unchanged_data_file_is_parsed_and_checked_once(tmp_path, monkeypatch):
+    from macros.core import filememo
+
+    data = _data_copy(tmp_path)
+    _load(data)
+    parsed = []
+    real = filememo.load_yaml
+    monkeypatch.setattr(filememo, "load_yaml", lambda path, shown: parsed.append(shown) or real(path, shown))
+    _load(data)
+    assert parsed == []
+    _edit(data / "actors/organisations.yml", "name: ISNA\n", "name: ISNA (edited)\n")
+    assert _load(data).get("actors", "isna").name == "ISNA (edited)"
+    assert parsed == ["data/actors/organisations.yml"]
+
+
+def test_a_file_with_problems_reports_them_again_when_unchanged(tmp_path):
+    from macros.core import DataErrors
+
+    data = _data_copy(tmp_path)
+    _edit(data / "actors/organisations.yml", "kind: outlet\n", "kind: newspaper\n")
+    messages = []
+    for _ in range(2):
+        with pytest.raises(DataErrors) as caught:
+            _load(data)
+        messages.append(caught.value.format())
+    assert messages[0] == messages[1] and "newspaper" in messages[0]
