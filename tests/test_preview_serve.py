@@ -129,7 +129,7 @@ def test_anything_but_a_record_edit_is_a_full_build_and_serve_recovers_from_erro
         assert wait_for(f"{base}visit/", lambda body: "A sentence added by the test." in body, 30)
 
         # a template changed: full build, and every record page shows it
-        template = project / "overrides/partials/explainer/actor.html"
+        template = project / "overrides/templates/fragments/actor.html"
         template.write_text(template.read_text(encoding="utf-8") + "\n<p>Template edited.</p>\n", encoding="utf-8")
         text = _wait_for_log(log, lambda text: _builds(text) == 3)
         assert text.count(f"{FULL}a file outside data/ changed") == 2
