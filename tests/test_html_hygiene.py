@@ -20,6 +20,21 @@ def test_no_page_repeats_an_element_id(built):
     assert not repeated
 
 
+def test_no_page_loads_a_script_that_blocks_its_first_paint(built):
+    """Every external script is deferred, Material's bundle included (overrides/main.html): none is fetched and run
+    before the page can paint (scripts/lighthouse.sh). Inline scripts in the head stay: they are tiny and set state
+    the first paint needs (Material's palette, the tme-js class)."""
+    blocking = {}
+    for html_file in sorted(built.site.rglob("*.html")):
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        sources = [s["src"] for s in soup.find_all("script", src=True) if not s.has_attr("defer")]
+        if sources:
+            blocking[html_file.relative_to(built.site).as_posix()] = sources
+    assert not blocking
+    home = BeautifulSoup((built.site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert any("javascripts/bundle." in s["src"] for s in home.find_all("script", src=True))
+
+
 def test_a_quote_said_and_published_by_an_outlet_is_listed_once_with_its_anchor(built):
     """Khabar Online is both the speaker and the publisher of its words: the card appears once, with its id."""
     page = built.page("actors/khabar-online/")

@@ -278,6 +278,26 @@ def test_timeline_filter_shows_and_hides_kinds(open_page):
     assert page.js_errors == []
 
 
+@pytest.mark.parametrize("width", WIDTHS)
+def test_timeline_filter_takes_its_place_before_the_script_runs(browser, server, width):  # noqa: F811
+    """The filter is laid out from the first paint (the head's inline class), so nothing below it moves when the
+    deferred script enables it (Lighthouse: no layout shift). Measured with that script blocked, then run."""
+
+    def first_month_top(block_script: bool) -> float:
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        try:
+            if block_script:
+                context.route("**/assets/explainer.js", lambda route: route.abort())
+            page = context.new_page()
+            page.goto(server + "timeline/", wait_until="networkidle")
+            assert page.evaluate("document.querySelector('[data-tme-filter]').offsetParent !== null")
+            return page.evaluate("document.querySelector('h2.tme-tl-month').getBoundingClientRect().top")
+        finally:
+            context.close()
+
+    assert first_month_top(block_script=True) == first_month_top(block_script=False)
+
+
 def test_timeline_reads_fully_without_javascript(open_page):
     page = open_page("timeline/", 390, javascript=False)
     state = _timeline_state(page)

@@ -31,6 +31,11 @@
         showImages: false,
         showSubResults: true,
         autofocus: true,
+        // A record's other names ("Araqchi" for Abbas Araghchi) are stored as the "aliases" metadata field
+        // (overrides/partials/explainer/components.html, aliases_row). Pagefind boosts a page whose metadata matches
+        // the query by the field's weight: a title word by 5 (its default), an alias by 10, because an alias is a whole
+        // name of the record, whereas a title may be a headline that only mentions it ("Araqchi: Negotiations…").
+        ranking: { metaWeights: { aliases: 10 } },
         translations: { placeholder: "Search names, quotes, treaties, events…" },
       });
       dialog.querySelector("[data-tme-search-fallback]").hidden = true;

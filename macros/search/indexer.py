@@ -12,8 +12,9 @@ import tempfile
 from pathlib import Path
 
 BUNDLE_DIR = "pagefind"  # site-relative folder the index and Pagefind's UI are written to
-# Permalink anchors ("¶") and the "Cite this page" block (the page's own address) would only add noise to results.
-IGNORED = ".headerlink, #cite-this-page, .tme-cite"
+# Permalink anchors ("¶"), the "Cite this page" block (the page's own address) and the superscript source names after
+# each statement ("Foreign Minister, Iran[IRNA]") would only add noise to results, and run into the words they follow.
+IGNORED = ".headerlink, #cite-this-page, .tme-cite, .tme-cites"
 TIMEOUT_S = 600
 
 
