@@ -86,7 +86,7 @@ def on_files(files, config):
         return Files([])  # the project did not load (only under serve): the problem page replaces the site
     state = build_state.current()
     for page in state.renderer.pages():
-        inclusion = InclusionLevel.NOT_IN_NAV if page.record else InclusionLevel.INCLUDED
+        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src, content=page.front_matter, inclusion=inclusion))
         state.generated[page.src] = page
     for path, content in state.downloads():

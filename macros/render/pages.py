@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 from macros.core.collections import BY_NAME, COLLECTIONS
 from macros.core.dates import PartialDate
 from macros.core.models import Record
-from macros.render import diagram, overview, urls, wording
+from macros.render import diagram, overview, paging, urls, wording
 from macros.render.linker import Linker, SiteContext, sort_key
 from macros.render.templates import environment
 
@@ -55,6 +55,7 @@ TEMPLATE_FOR = {
     "glossary": "term.html",
     "claims": "claim.html",
 }
+TIMELINE_SRC = "timeline.md"
 INDEX_TEMPLATE_FOR = {"sources": "sources_index.html", "claims": "claims_index.html"}
 ACTOR_KIND_HEADINGS = {
     "person": "People",
@@ -74,6 +75,11 @@ class PageSource:
     render: Callable[[], str]
     record: str | None = None  # "collection/id" for record pages
     hide: tuple[str, ...] = ()  # parts of Material's layout to hide, e.g. ("toc",) for a wide diagram
+    part: bool = False  # a later part of a split list: reached from the list's first part, not the site navigation
+
+    @property
+    def in_nav(self) -> bool:
+        return self.record is None and not self.part
 
     @property
     def front_matter(self) -> str:
@@ -106,9 +112,11 @@ def front_matter(title: str, **extra: object) -> str:
 class PageRenderer:
     """Plans every generated page from the dataset; each page's body is rendered when asked for."""
 
-    def __init__(self, site: SiteContext):
+    def __init__(self, site: SiteContext, limits: paging.Limits = paging.DEFAULT_LIMITS):
         self.site = site
         self.env = environment()
+        self.limits = limits
+        self._index_parts: dict[str, list[paging.Part[tuple[str | None, Record]]]] = {}
 
     @cached_property
     def relations_view(self) -> dict:
@@ -140,22 +148,53 @@ class PageRenderer:
         src = urls.record_src(record.collection, record.id)
         return PageSource(src, record.title, partial(self.record_body, record), key)
 
-    def index_body(self, collection: str) -> str:
+    def index_groups(self, collection: str) -> list[tuple[str | None, list[Record]]]:
+        """The whole index: (heading or None, records) groups in page order."""
         records = sorted(self.site.dataset.all(collection), key=sort_key)
-        groups: list[tuple[str | None, list[Record]]]
         if collection == "sources":
-            groups = self._sources_by_outlet(records)
-        elif collection == "actors":
-            groups = [
-                (heading, [r for r in records if r.kind == kind]) for kind, heading in ACTOR_KIND_HEADINGS.items()
-            ]
-            groups = [g for g in groups if g[1]]
-        else:
-            groups = [(None, records)]
-        ln = self.linker(urls.index_url(collection))
+            return self._sources_by_outlet(records)
+        if collection == "actors":
+            groups = [(h, [r for r in records if r.kind == kind]) for kind, h in ACTOR_KIND_HEADINGS.items()]
+            return [g for g in groups if g[1]]
+        return [(None, records)]
+
+    def index_parts(self, collection: str) -> list[paging.Part[tuple[str | None, Record]]]:
+        """The index split into bounded pages (one page when it fits), computed once per build."""
+        if collection not in self._index_parts:
+            weight = self._source_weight if collection == "sources" else lambda _: 1
+            items = [(heading, r) for heading, records in self.index_groups(collection) for r in records]
+            self._index_parts[collection] = paging.paged(items, self.limits.index_weight, lambda i: weight(i[1]))
+        return self._index_parts[collection]
+
+    def _source_weight(self, source: Record) -> int:
+        return 1 + sum(len(records) for _, records in self.linker("").supports(source))
+
+    def index_body(self, collection: str, position: int = 0) -> str:
+        parts = self.index_parts(collection)
+        part = parts[position]
+        records_total = len(self.site.dataset.all(collection))
+        url = paging.part_url(urls.index_url(collection), part)
+        ln = self.linker(url)
+        context: dict[str, object] = {}
+        if collection == "sources":
+            first_part = {}
+            for i, p in enumerate(parts):
+                for outlet, _ in p.items:
+                    first_part.setdefault(outlet, i)
+            here = urls.index_url(collection)
+            context["outlet_href"] = {
+                o: ln.href_url(paging.part_url(here, parts[i]) + f"#outlet-{o}") if i != position else f"#outlet-{o}"
+                for o, i in first_part.items()
+            }
+            context["outlet_count"] = len(first_part)
         template = INDEX_TEMPLATE_FOR.get(collection, "index.html")
         return self.env.get_template(template).render(
-            ln=ln, groups=groups, counted=wording.count_records(len(records), collection), collection=collection
+            ln=ln,
+            groups=paging.regroup(part.items),
+            counted=wording.count_records(records_total, collection),
+            collection=collection,
+            parts=paging.navigation(BY_NAME[collection].plural_title, urls.index_url(collection), parts, position),
+            **context,
         )
 
     def _sources_by_outlet(self, records: list[Record]) -> list[tuple[str | None, list[Record]]]:
@@ -168,21 +207,43 @@ class PageRenderer:
         )
         return [(o, by_outlet[o]) for o in outlets]
 
-    def index_page(self, collection: str) -> PageSource:
-        return PageSource(
-            urls.index_src(collection), BY_NAME[collection].plural_title, partial(self.index_body, collection)
-        )
+    def index_pages(self, collection: str) -> Iterator[PageSource]:
+        title = BY_NAME[collection].plural_title
+        for i, part in enumerate(self.index_parts(collection)):
+            src = paging.part_src(urls.index_src(collection), part)
+            yield PageSource(
+                src, f"{title}, {part.label}" if i else title, partial(self.index_body, collection, i), part=i > 0
+            )
 
     def overview_body(self, src: str, template: str, context: Callable[[], dict]) -> str:
         return self.env.get_template(template).render(ln=self.linker(urls.page_url(src)), **context())
 
-    def timeline_context(self) -> dict:
-        return {"tl": overview.timeline(self.site.dataset), "kind_labels": overview.KIND_LABELS}
+    @cached_property
+    def timeline_parts(self) -> tuple[overview.Timeline, list[paging.Part[overview.TimelineMonth]]]:
+        """The whole timeline and its parts (one when it fits), computed once per build."""
+        whole = overview.timeline(self.site.dataset)
+        return whole, paging.by_date(whole.months, self.limits.timeline_entries)
+
+    def timeline_context(self, position: int = 0) -> dict:
+        whole, parts = self.timeline_parts
+        return {
+            "tl": overview.Timeline(parts[position].items, whole.visit),
+            "whole": whole,
+            "kind_labels": overview.KIND_LABELS,
+            "parts": paging.navigation("Timeline", urls.page_url(TIMELINE_SRC), parts, position),
+        }
+
+    def timeline_pages(self) -> Iterator[PageSource]:
+        _, parts = self.timeline_parts
+        for i, part in enumerate(parts):
+            src = paging.part_src(TIMELINE_SRC, part)
+            render = partial(self.overview_body, src, "timeline.html", partial(self.timeline_context, i))
+            yield PageSource(src, f"Timeline: {part.label}" if i else "Timeline", render, part=i > 0)
 
     def overview_pages(self) -> Iterator[PageSource]:
         data = self.site.dataset
+        yield from self.timeline_pages()
         views = (
-            ("timeline.md", "Timeline", "timeline.html", self.timeline_context),
             (
                 "compare.md",
                 "Treaties compared",
@@ -198,7 +259,7 @@ class PageRenderer:
     def pages(self) -> Iterator[PageSource]:
         yield from self.overview_pages()
         for info in COLLECTIONS:
-            yield self.index_page(info.name)
+            yield from self.index_pages(info.name)
             for record in self.site.dataset.all(info.name):
                 yield self.record_page(record)
 
