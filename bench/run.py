@@ -1,4 +1,9 @@
-"""Print build figures for the site against the plain-MkDocs floor: ``python -m bench.run [--sizes 100 1000]``."""
+"""Build and reader figures for the site against the plain-MkDocs floor: ``python -m bench.run [--sizes 100 1000]``.
+
+Side by side with the floor (plain MkDocs Material, its own search) and the floor indexed by Pagefind: build time,
+the largest HTML page, bytes a reader downloads on a first page view and on a first query, and the preview time
+after a one-record edit under `mkdocs serve`.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +14,15 @@ import os
 import subprocess
 import sys
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from bench.floor import write_floor
 from bench.generate import actor_id, generate
+from bench.reader import ReaderBytes, floor_reader_bytes, site_reader_bytes
 from bench.serving import serving, wait_for
 from macros.core import load_dataset
+from macros.search import index_site
 
 OUT = Path(__file__).resolve().parent / "out"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1740441600"}
@@ -25,6 +32,30 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "174044160
 class Build:
     seconds: float
     peak_mib: float
+
+
+@dataclass(frozen=True)
+class Page:
+    bytes: int
+    url: str
+
+
+@dataclass
+class Reader:
+    """Bytes a reader downloads (gzip) for one query, on the site, the floor and the floor indexed by Pagefind."""
+
+    site: ReaderBytes
+    floor: ReaderBytes
+
+    @property
+    def floor_pagefind(self) -> ReaderBytes:
+        """The floor with Material's search swapped for Pagefind: its page view without Material's search bytes."""
+        return ReaderBytes(self.floor.page_view, 0, self.floor.first_query)
+
+    @property
+    def floor_material(self) -> ReaderBytes:
+        """The floor as built: Material's search fetches its whole index on the page view; a query fetches nothing."""
+        return ReaderBytes(self.floor.page_view + self.floor.page_view_search, self.floor.page_view_search, 0)
 
 
 @dataclass
@@ -38,11 +69,19 @@ class Result:
     record_page_bytes: int
     home_page_bytes: int
     site_bytes: int
+    largest_page: Page
+    floor_largest_page: Page
+    floor_pagefind_s: float  # indexing the floor with Pagefind, after its build
+    reader: dict[str, Reader] = field(default_factory=dict)  # query → site, floor, floor with Pagefind
     serve_rebuild_s: float | None = None
 
     @property
     def ratio(self) -> float:
         return self.site.seconds / self.floor.seconds
+
+    @property
+    def preview_ratio(self) -> float | None:
+        return None if self.serve_rebuild_s is None else self.serve_rebuild_s / self.site.seconds
 
     @property
     def data_share(self) -> float:
@@ -91,12 +130,35 @@ def serve_rebuild_seconds(project: Path, timeout: float = 900) -> float:
         return round(time.monotonic() - start, 2)
 
 
+def largest_html(site: Path) -> Page:
+    """The largest HTML page of a built site (Pagefind's bundle aside) and its URL."""
+    pages = (p for p in site.rglob("*.html") if "pagefind" not in p.relative_to(site).parts)
+    size, path = max((p.stat().st_size, p) for p in pages)
+    url = path.parent.relative_to(site).as_posix() + "/" if path.name == "index.html" else path.name
+    return Page(size, "/" if url == "./" else "/" + url)
+
+
+def queries(n: int) -> tuple[str, ...]:
+    """A word in every synthetic record's text, and one actor's name."""
+    return ("sanctions", f"Actor {n // 2:06d}")
+
+
+READ_PAGE = f"actors/{actor_id(0)}/"  # a first page view: the first actor's page
+
+
+def reader_bytes(n: int, site: Path, floor_site: Path) -> dict[str, Reader]:
+    return {
+        q: Reader(site_reader_bytes(site, READ_PAGE, q), floor_reader_bytes(floor_site, READ_PAGE, q))
+        for q in queries(n)
+    }
+
+
 def fastest(builds: list[Build]) -> Build:
     """The least disturbed of several runs: the minimum time (and the peak memory of that run)."""
     return min(builds, key=lambda b: b.seconds)
 
 
-def measure(n: int, work: Path, serve: bool, repeat: int) -> Result:
+def measure(n: int, work: Path, serve: bool, repeat: int, read: bool = True) -> Result:
     project = generate(n, work / f"site-{n}")
     data_s, records = data_layer_seconds(project)
     sites = [timed_build(project, project / "site")]
@@ -107,6 +169,9 @@ def measure(n: int, work: Path, serve: bool, repeat: int) -> Result:
         floors.append(timed_build(floor_project, floor_project / "site"))
     site, floor = fastest(sites), fastest(floors)
     pages = sum(1 for _ in (project / "site").rglob("index.html"))
+    start = time.perf_counter()
+    index_site(floor_project / "site")  # Pagefind on the floor, beside Material's own search
+    floor_pagefind_s = round(time.perf_counter() - start, 2)
     result = Result(
         n=n,
         records=records,
@@ -117,7 +182,12 @@ def measure(n: int, work: Path, serve: bool, repeat: int) -> Result:
         record_page_bytes=(project / "site" / "actors" / actor_id(0) / "index.html").stat().st_size,
         home_page_bytes=(project / "site" / "index.html").stat().st_size,
         site_bytes=folder_bytes(project / "site"),
+        largest_page=largest_html(project / "site"),
+        floor_largest_page=largest_html(floor_project / "site"),
+        floor_pagefind_s=floor_pagefind_s,
     )
+    if read:
+        result.reader = reader_bytes(n, project / "site", floor_project / "site")
     if serve:
         result.serve_rebuild_s = serve_rebuild_seconds(project)
     return result
@@ -139,6 +209,36 @@ def table(results: list[Result]) -> str:
     return "\n".join(rows)
 
 
+def kb(n: int) -> str:
+    return f"{n / 1000:,.0f} KB".replace(",", " ")
+
+
+def reader_table(results: list[Result]) -> str:
+    """Largest page, bytes a reader downloads (gzip) and preview time: site / floor / floor with Pagefind."""
+    rows = [
+        "| N | largest HTML page: site / floor | page view: site / floor / floor+Pagefind "
+        "| first query: site / floor / floor+Pagefind | build: site / floor / floor+Pagefind s "
+        "| preview after an edit s (× full build) |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        serve = f"{r.serve_rebuild_s} ({r.preview_ratio:.2f}×)" if r.serve_rebuild_s is not None else "—"
+        views = queries_ = "—"
+        if r.reader:
+            first = next(iter(r.reader.values()))
+            views = " / ".join(kb(b.page_view) for b in (first.site, first.floor_material, first.floor_pagefind))
+            queries_ = "; ".join(
+                f"“{q}” " + " / ".join(kb(b.first_query) for b in (x.site, x.floor_material, x.floor_pagefind))
+                for q, x in r.reader.items()
+            )
+        rows.append(
+            f"| {r.n} | {kb(r.largest_page.bytes)} ({r.largest_page.url}) / {kb(r.floor_largest_page.bytes)} "
+            f"({r.floor_largest_page.url}) | {views} | {queries_} | {r.site.seconds} / {r.floor.seconds} / "
+            f"{round(r.floor.seconds + r.floor_pagefind_s, 2)} | {serve} |"
+        )
+    return "\n".join(rows)
+
+
 def growth(results: list[Result]) -> str:
     """How each figure grows from one size to the next (linear growth over a 10× step is a ratio of 10)."""
     lines = []
@@ -156,7 +256,10 @@ def growth(results: list[Result]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
-    parser.add_argument("--serve-at", type=int, default=1000, help="measure the serve rebuild at this N (0: never)")
+    parser.add_argument(
+        "--serve-at", type=int, nargs="*", default=[1000], help="measure the preview after an edit at these N"
+    )
+    parser.add_argument("--no-reader", action="store_true", help="skip the reader's bytes (Chromium)")
     parser.add_argument("--work", type=Path, default=OUT / "work")
     parser.add_argument("--repeat", type=int, default=3, help="builds of each side per size; the fastest counts")
     parser.add_argument("--repeat-up-to", type=int, default=1000, help="larger sizes are built once per side")
@@ -164,14 +267,20 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     for n in args.sizes:
         repeat = args.repeat if n <= args.repeat_up_to else 1
-        result = measure(n, args.work, serve=n == args.serve_at, repeat=repeat)
+        result = measure(n, args.work, serve=n in args.serve_at, repeat=repeat, read=not args.no_reader)
         results.append(result)
         print(table([result]).splitlines()[-1], flush=True)
+        print(reader_table([result]).splitlines()[-1], flush=True)
     print()
     print(table(results))
+    print()
+    print(reader_table(results))
+    print()
     print(growth(results))
     OUT.mkdir(exist_ok=True)
-    figures = [{**asdict(r), "ratio": r.ratio, "data_share": r.data_share} for r in results]
+    figures = [
+        {**asdict(r), "ratio": r.ratio, "data_share": r.data_share, "preview_ratio": r.preview_ratio} for r in results
+    ]
     (OUT / "results.json").write_text(json.dumps(figures, indent=2) + "\n")
     return 0
 

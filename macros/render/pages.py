@@ -190,7 +190,7 @@ class PageRenderer:
         template = INDEX_TEMPLATE_FOR.get(collection, "index.html")
         return self.env.get_template(template).render(
             ln=ln,
-            groups=paging.regroup(part.items),
+            groups=paging.regroup(part.items) if part.items else self.index_groups(collection),  # empty: as is
             counted=wording.count_records(records_total, collection),
             collection=collection,
             parts=paging.navigation(BY_NAME[collection].plural_title, urls.index_url(collection), parts, position),
