@@ -56,6 +56,7 @@ TEMPLATE_FOR = {
     "claims": "claim.html",
 }
 TIMELINE_SRC = "timeline.md"
+RELATIONS_SRC = "relations.md"
 INDEX_TEMPLATE_FOR = {"sources": "sources_index.html", "claims": "claims_index.html"}
 ACTOR_KIND_HEADINGS = {
     "person": "People",
@@ -122,12 +123,30 @@ class PageRenderer:
     def relations_view(self) -> dict:
         """The relations graph and its layout: one ``dot`` run per build (raises DiagramError if dot fails)."""
         graph = overview.relations(self.site.dataset)
+        statements = graph.statements()
+        weight = lambda statement: 1 + sum(len(targets) for _, targets in statement[1])  # noqa: E731
         return {
             "graph": graph,
             "diagram": diagram.layout(graph),
             "max_nodes": diagram.MAX_DRAWN_NODES,
             "relation_phrase": overview.RELATION_PHRASE,
+            "parts_of": paging.paged(statements, self.limits.index_weight, weight),  # the list in words, bounded
         }
+
+    def relations_context(self, position: int = 0) -> dict:
+        view = self.relations_view
+        parts = view["parts_of"]
+        return {
+            **view,
+            "statements": parts[position].items,
+            "parts": paging.navigation("Who is who", urls.page_url(RELATIONS_SRC), parts, position),
+        }
+
+    def relations_pages(self) -> Iterator[PageSource]:
+        for i, part in enumerate(self.relations_view["parts_of"]):
+            src = paging.part_src(RELATIONS_SRC, part)
+            render = partial(self.overview_body, src, "relations.html", partial(self.relations_context, i))
+            yield PageSource(src, f"Who is who, {part.label}" if i else "Who is who", render, hide=("toc",), part=i > 0)
 
     def linker(self, page_url: str) -> Linker:
         return Linker(self.site, page_url)
@@ -241,20 +260,13 @@ class PageRenderer:
             yield PageSource(src, f"Timeline: {part.label}" if i else "Timeline", render, part=i > 0)
 
     def overview_pages(self) -> Iterator[PageSource]:
-        data = self.site.dataset
         yield from self.timeline_pages()
-        views = (
-            (
-                "compare.md",
-                "Treaties compared",
-                "comparison.html",
-                lambda: {"treaties": overview.compared_treaties(data)},
-            ),
-            ("relations.md", "Who is who", "relations.html", lambda: self.relations_view),
-        )
-        for src, title, template, context in views:
-            hide = ("toc",) if src in ("relations.md", "compare.md") else ()  # wide views get the TOC's room
-            yield PageSource(src, title, partial(self.overview_body, src, template, context), hide=hide)
+        compared = partial(self.overview_body, "compare.md", "comparison.html", self.comparison_context)
+        yield PageSource("compare.md", "Treaties compared", compared, hide=("toc",))  # wide views get the TOC's room
+        yield from self.relations_pages()
+
+    def comparison_context(self) -> dict:
+        return {"treaties": overview.compared_treaties(self.site.dataset)}
 
     def pages(self) -> Iterator[PageSource]:
         yield from self.overview_pages()
