@@ -260,6 +260,7 @@ def main(argv: list[str] | None = None) -> int:
         "--serve-at", type=int, nargs="*", default=[1000], help="measure the preview after an edit at these N"
     )
     parser.add_argument("--no-reader", action="store_true", help="skip the reader's bytes (Chromium)")
+    parser.add_argument("--results", type=Path, default=OUT / "results.json", help="where to write the figures")
     parser.add_argument("--work", type=Path, default=OUT / "work")
     parser.add_argument("--repeat", type=int, default=3, help="builds of each side per size; the fastest counts")
     parser.add_argument("--repeat-up-to", type=int, default=1000, help="larger sizes are built once per side")
@@ -277,11 +278,11 @@ def main(argv: list[str] | None = None) -> int:
     print(reader_table(results))
     print()
     print(growth(results))
-    OUT.mkdir(exist_ok=True)
+    args.results.parent.mkdir(parents=True, exist_ok=True)
     figures = [
         {**asdict(r), "ratio": r.ratio, "data_share": r.data_share, "preview_ratio": r.preview_ratio} for r in results
     ]
-    (OUT / "results.json").write_text(json.dumps(figures, indent=2) + "\n")
+    args.results.write_text(json.dumps(figures, indent=2) + "\n")
     return 0
 
 
