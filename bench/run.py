@@ -115,13 +115,10 @@ def real(work: Path) -> Subject:
     project = work / "real"
     if project.exists():
         shutil.rmtree(project)
-    for part in ("mkdocs.yml", "docs", "data", "macros", "overrides", "schemas"):
-        copy = shutil.copytree if (ROOT / part).is_dir() else shutil.copy2
-        copy(
-            ROOT / part,
-            project / part,
-            **({"ignore": shutil.ignore_patterns("__pycache__")} if part != "mkdocs.yml" else {}),
-        )
+    project.mkdir(parents=True)
+    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for part in ("docs", "data", "macros", "overrides", "schemas"):
+        shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
     edit = ("data/actors/people.yml", "name: Sergei Lavrov", "name: Sergei Lavrov Edited")
     return Subject("real", project, "actors/sergei-lavrov/", ("Araghchi", "sanctions"), edit)
 
