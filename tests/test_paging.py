@@ -232,3 +232,30 @@ def test_the_timeline_filter_works_on_a_part_and_its_links_lead_on(browser, spli
     assert page.locator("nav.tme-parts a[aria-current='page']").inner_text() == "2019"
     assert errors == []
     page.close()
+
+
+# --- The real data with lowered thresholds (in-process) ------------------------------------------------------------
+
+
+def test_lowered_thresholds_split_the_real_data_and_lose_nothing():
+    from macros.render.pages import PageRenderer
+    from macros.render.project import prepare
+
+    root = Path(__file__).resolve().parents[1]
+    site = prepare(root, root / "docs").site
+    renderer = PageRenderer(site, paging.Limits(timeline_entries=20, index_weight=30))
+    pages = {p.src: p for p in renderer.pages()}
+
+    relations = [p for src, p in pages.items() if src.startswith("relations")]
+    assert relations[0].src == "relations.md" and len(relations) > 1 and all(p.part for p in relations[1:])
+    bodies = [BeautifulSoup(p.render(), "html.parser") for p in relations]
+    assert bodies[0].select_one("svg.tme-diagram__svg") is not None  # the diagram stays on the first part
+    assert all(b.select_one("svg.tme-diagram__svg") is None for b in bodies[1:])
+    listed = [li for b in bodies for li in b.select("ul.tme-relations__list > li")]
+    assert len(listed) == len(renderer.relations_view["graph"].statements())
+
+    timeline = [p for src, p in pages.items() if src.startswith("timeline")]
+    assert len(timeline) > 2 and not timeline[0].part and all(p.part and not p.in_nav for p in timeline[1:])
+    entries = [li for p in timeline for li in BeautifulSoup(p.render(), "html.parser").select("li[data-record]")]
+    assert len(entries) == len(renderer.timeline_parts[0].entries)
+    assert all(len(p.render().split('class="tme-timeline__entry ')) - 1 <= 20 for p in timeline)
