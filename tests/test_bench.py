@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 from bench.floor import write_floor
 from bench.generate import actor_id, generate
-from bench.run import serve_rebuild_seconds
+from bench.run import main
 from macros.core import load_dataset
 
-from conftest import run_build
+from conftest import browser_missing, run_build
 
 
 def test_generated_project_validates_builds_and_links(tmp_path):
@@ -42,7 +46,22 @@ def test_record_pages_have_the_same_shape_at_every_size(tmp_path):
         assert len(small.index.referrers(key, collection)) == len(large.index.referrers(key, collection))
 
 
-def test_serve_measurement_sees_the_edited_record(tmp_path):
-    project = generate(20, tmp_path / "site-20")
-    assert serve_rebuild_seconds(project, timeout=120) >= 0  # it returns only once the edited page is served
-    assert "name: Edited 000000" in (project / "data" / "actors" / "actors-000000.yml").read_text(encoding="utf-8")
+def test_the_benchmark_prints_every_figure_at_a_tiny_size(tmp_path, capsys):
+    """The whole benchmark at N = 20: builds, reader bytes in Chromium, the preview after an edit (nothing timed)."""
+    if browser_missing():
+        pytest.skip(browser_missing())
+    results = tmp_path / "results.json"
+    argv = ["--sizes", "20", "--repeat", "1", "--serve-at", "20", "--work", str(tmp_path), "--results", str(results)]
+    assert main(argv) == 0
+    printed = capsys.readouterr().out
+    assert "| largest HTML page: site / floor | page view: site / floor / floor+Pagefind |" in printed
+    assert sum(line.startswith("| 20 |") for line in printed.splitlines()) == 4  # two tables, as it goes and at the end
+    (figures,) = json.loads(results.read_text())
+    assert figures["serve_rebuild_s"] is not None  # returned only once the edited page was served
+    assert "name: Edited 000000" in (tmp_path / "site-20" / "data" / "actors" / "actors-000000.yml").read_text()
+    assert figures["largest_page"]["bytes"] > 0 and figures["floor_largest_page"]["url"].startswith("/")
+    for reader in figures["reader"].values():
+        assert reader["site"]["page_view_search"] == 0  # a page view fetches nothing of search
+        assert reader["site"]["page_view"] > 0 and reader["site"]["first_query"] > 0
+        assert reader["floor"]["page_view_search"] > 0  # Material's search fetches its index on every page view
+        assert reader["floor"]["first_query"] > 0  # Pagefind's API on the floor fetched its chunks

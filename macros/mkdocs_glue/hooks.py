@@ -104,7 +104,7 @@ def on_files(files, config):
     if _preview is not None:
         _preview.plan(state, config, _build["site_dir"])
     for page in state.renderer.pages():
-        inclusion = InclusionLevel.NOT_IN_NAV if page.record else InclusionLevel.INCLUDED
+        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, page.src, content=page.front_matter, inclusion=inclusion)
         if _preview is not None and _preview.carry(file, page, _build["staging"]):
             continue  # unaffected by the edit: its last output was linked into the staging folder

@@ -12,12 +12,14 @@ from markupsafe import Markup, escape
 
 from macros.core.dates import PartialDate
 from macros.core.models import Record
-from macros.render import diagram, overview, urls, wording
+from macros.render import diagram, overview, paging, urls, wording
 from macros.render.linker import Linker, SiteContext, sort_key
 from macros.render.templates import environment
 
 GENERIC_RECORD_TEMPLATE = "record.html"  # renders a record of any collection that has no template of its own
 GENERIC_INDEX_TEMPLATE = "index.html"
+TIMELINE_SRC = "timeline.md"
+RELATIONS_SRC = "relations.md"
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,11 @@ class PageSource:
     render: Callable[[], str]
     record: Record | None = None  # the record a record page shows
     hide: tuple[str, ...] = ()  # parts of Material's layout to hide, e.g. ("toc",) for a wide diagram
+    part: bool = False  # a later part of a split list: reached from the list's first part, not the site navigation
+
+    @property
+    def in_nav(self) -> bool:
+        return self.record is None and not self.part
 
     @property
     def front_matter(self) -> str:
@@ -61,7 +68,7 @@ def front_matter(title: str, **extra: object) -> str:
 class PageRenderer:
     """Plans every generated page from the dataset; each page's body is rendered when asked for."""
 
-    def __init__(self, site: SiteContext):
+    def __init__(self, site: SiteContext, limits: paging.Limits = paging.DEFAULT_LIMITS):
         self.site = site
         self.collections = site.dataset.collections
         self.env = environment()
@@ -75,17 +82,37 @@ class PageRenderer:
             c.name: f"{c.name}_index.html" if f"{c.name}_index.html" in templates else GENERIC_INDEX_TEMPLATE
             for c in self.collections
         }
+        self.limits = limits
+        self._index_parts: dict[str, list[paging.Part[tuple[str | None, Record]]]] = {}
 
     @cached_property
     def relations_view(self) -> dict:
         """The relations graph and its layout: one ``dot`` run per build (raises DiagramError if dot fails)."""
         graph = overview.relations(self.site.dataset)
+        statements = graph.statements()
+        weight = lambda statement: 1 + sum(len(targets) for _, targets in statement[1])  # noqa: E731
         return {
             "graph": graph,
             "diagram": diagram.layout(graph),
             "max_nodes": diagram.MAX_DRAWN_NODES,
             "relation_phrase": overview.RELATION_PHRASE,
+            "parts_of": paging.paged(statements, self.limits.index_weight, weight),  # the list in words, bounded
         }
+
+    def relations_context(self, position: int = 0) -> dict:
+        view = self.relations_view
+        parts = view["parts_of"]
+        return {
+            **view,
+            "statements": parts[position].items,
+            "parts": paging.navigation("Who is who", urls.page_url(RELATIONS_SRC), parts, position),
+        }
+
+    def relations_pages(self) -> Iterator[PageSource]:
+        for i, part in enumerate(self.relations_view["parts_of"]):
+            src = paging.part_src(RELATIONS_SRC, part)
+            render = partial(self.overview_body, src, "relations.html", partial(self.relations_context, i))
+            yield PageSource(src, f"Who is who, {part.label}" if i else "Who is who", render, hide=("toc",), part=i > 0)
 
     def linker(self, page_url: str) -> Linker:
         return Linker(self.site, page_url)
@@ -105,24 +132,64 @@ class PageRenderer:
         src = urls.record_src(record.collection, record.id)
         return PageSource(src, record.title, partial(self.record_body, record), record)
 
-    def index_body(self, collection: str) -> str:
+    def index_groups(self, collection: str) -> list[tuple[str | None, list[Record]]]:
+        """The whole index: (heading or None, records) groups in page order."""
         records = sorted(self.site.dataset.all(collection), key=sort_key)
         info = self.collections[collection]
-        groups: list[tuple[str | None, list[Record]]]
         if info.group_by and info.group_headings:  # an enum: a heading per value, in the schema's order
             groups = [
                 (heading, [r for r in records if getattr(r, info.group_by) == value])
                 for value, heading in info.group_headings.items()
             ]
-            groups = [g for g in groups if g[1]]
-        elif info.group_by:  # a reference: the records under each record they refer to
-            groups = self._by_reference(collection, records, info.group_by, info.newest_first)
-        else:
-            groups = [(None, records)]
-        ln = self.linker(urls.index_url(collection))
+            return [g for g in groups if g[1]]
+        if info.group_by:  # a reference: the records under each record they refer to
+            return self._by_reference(collection, records, info.group_by, info.newest_first)
+        return [(None, records)]
+
+    def index_parts(self, collection: str) -> list[paging.Part[tuple[str | None, Record]]]:
+        """The index split into bounded pages (one page when it fits), computed once per build."""
+        if collection not in self._index_parts:
+            items = [(heading, r) for heading, records in self.index_groups(collection) for r in records]
+            weight = self._index_weight
+            self._index_parts[collection] = paging.paged(items, self.limits.index_weight, lambda i: weight(i[1]))
+        return self._index_parts[collection]
+
+    def _index_weight(self, record: Record) -> int:
+        """1 per entry, plus 1 per citing record where the index lists what cites each entry (every collection cites
+        sources, and the sources index lists what each supports: that list grows with the data)."""
+        if not self.collections[record.collection].backlinks_from_every_collection:
+            return 1
+        citing = self.site.dataset.index.all_referrers((record.collection, record.id))
+        return 1 + sum(len(ids) for ids in citing.values())
+
+    def index_body(self, collection: str, position: int = 0) -> str:
+        parts = self.index_parts(collection)
+        part = parts[position]
+        records_total = len(self.site.dataset.all(collection))
+        url = paging.part_url(urls.index_url(collection), part)
+        ln = self.linker(url)
+        info = self.collections[collection]
+        context: dict[str, object] = {}
+        if info.group_by and not info.group_headings:  # groups under referred records: link each group where it is
+            first_part: dict[str, int] = {}
+            for i, p in enumerate(parts):
+                for target, _ in p.items:
+                    first_part.setdefault(target, i)
+            here = urls.index_url(collection)
+            anchor = f"#{info.group_by}-"
+            context["group_href"] = {
+                t: ln.href_url(paging.part_url(here, parts[i]) + anchor + t) if i != position else anchor + t
+                for t, i in first_part.items()
+            }
+            context["group_count"] = len(first_part)
         template = self.index_template_for[collection]
         return self.env.get_template(template).render(
-            ln=ln, groups=groups, counted=wording.count_records(len(records), collection), collection=collection
+            ln=ln,
+            groups=paging.regroup(part.items) if part.items else self.index_groups(collection),  # empty: as is
+            counted=wording.count_records(records_total, collection),
+            collection=collection,
+            parts=paging.navigation(info.plural_title, urls.index_url(collection), parts, position),
+            **context,
         )
 
     def _by_reference(
@@ -141,39 +208,52 @@ class PageRenderer:
         )
         return [(t, by_target[t]) for t in named]
 
-    def index_page(self, collection: str) -> PageSource:
-        return PageSource(
-            urls.index_src(collection),
-            self.collections[collection].plural_title,
-            partial(self.index_body, collection),
-        )
+    def index_pages(self, collection: str) -> Iterator[PageSource]:
+        title = self.collections[collection].plural_title
+        for i, part in enumerate(self.index_parts(collection)):
+            src = paging.part_src(urls.index_src(collection), part)
+            yield PageSource(
+                src, f"{title}, {part.label}" if i else title, partial(self.index_body, collection, i), part=i > 0
+            )
 
     def overview_body(self, src: str, template: str, context: Callable[[], dict]) -> str:
         return self.env.get_template(template).render(ln=self.linker(urls.page_url(src)), **context())
 
-    def timeline_context(self) -> dict:
-        return {"tl": overview.timeline(self.site.dataset), "kind_labels": overview.KIND_LABELS}
+    @cached_property
+    def timeline_parts(self) -> tuple[overview.Timeline, list[paging.Part[overview.TimelineMonth]]]:
+        """The whole timeline and its parts (one when it fits), computed once per build."""
+        whole = overview.timeline(self.site.dataset)
+        return whole, paging.by_date(whole.months, self.limits.timeline_entries)
+
+    def timeline_context(self, position: int = 0) -> dict:
+        whole, parts = self.timeline_parts
+        return {
+            "tl": overview.Timeline(parts[position].items, whole.visit),
+            "whole": whole,
+            "kind_labels": overview.KIND_LABELS,
+            "parts": paging.navigation("Timeline", urls.page_url(TIMELINE_SRC), parts, position),
+        }
+
+    def timeline_pages(self) -> Iterator[PageSource]:
+        _, parts = self.timeline_parts
+        for i, part in enumerate(parts):
+            src = paging.part_src(TIMELINE_SRC, part)
+            render = partial(self.overview_body, src, "timeline.html", partial(self.timeline_context, i))
+            yield PageSource(src, f"Timeline: {part.label}" if i else "Timeline", render, part=i > 0)
 
     def overview_pages(self) -> Iterator[PageSource]:
-        data = self.site.dataset
-        views = (
-            ("timeline.md", "Timeline", "timeline.html", self.timeline_context),
-            (
-                "compare.md",
-                "Treaties compared",
-                "comparison.html",
-                lambda: {"compared": overview.compared_treaties(data)},
-            ),
-            ("relations.md", "Who is who", "relations.html", lambda: self.relations_view),
-        )
-        for src, title, template, context in views:
-            hide = ("toc",) if src in ("relations.md", "compare.md") else ()  # wide views get the TOC's room
-            yield PageSource(src, title, partial(self.overview_body, src, template, context), hide=hide)
+        yield from self.timeline_pages()
+        compared = partial(self.overview_body, "compare.md", "comparison.html", self.comparison_context)
+        yield PageSource("compare.md", "Treaties compared", compared, hide=("toc",))  # wide views get the TOC's room
+        yield from self.relations_pages()
+
+    def comparison_context(self) -> dict:
+        return {"compared": overview.compared_treaties(self.site.dataset)}
 
     def pages(self) -> Iterator[PageSource]:
         yield from self.overview_pages()
         for info in self.collections:
-            yield self.index_page(info.name)
+            yield from self.index_pages(info.name)
             for record in self.site.dataset.all(info.name):
                 yield self.record_page(record)
 

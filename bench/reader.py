@@ -1,0 +1,132 @@
+"""What a reader downloads: a built site served with gzip on 127.0.0.1, loaded in headless Chromium (Playwright).
+
+Bytes are what crosses the wire (gzip-encoded bodies, as a static host compresses them), summed over every response
+the page causes; requests to any other host are refused (the site makes none). Pagefind is driven the way a reader
+drives it: on the site, its search button's keyboard shortcut and a typed query; on the floor indexed by Pagefind
+(which has no search UI of ours), Pagefind's own JS API, asking for the first results' data as its UI does.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+from scripts.serve_gzip import GzipHandler
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+SEARCH_PARTS = ("/pagefind/", "/search/")  # Pagefind's bundle; Material's search index and worker
+SHOWN_RESULTS = 5  # Pagefind's UI fills in the data of its first five results
+TIMEOUT_MS = 120_000
+
+
+class QuietHandler(GzipHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def served(site: Path) -> Iterator[str]:
+    """``site`` served with gzip on a free local port; yields its base URL (ending in ``/``)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class Fetched:
+    """Encoded bytes of each response, by URL path, in order."""
+
+    sizes: list[tuple[str, int]] = field(default_factory=list)
+
+    def total(self, *, search: bool | None = None) -> int:
+        """All bytes; only search bytes (``search=True``); or all but them (``False``)."""
+        return sum(n for path, n in self.sizes if search is None or any(p in path for p in SEARCH_PARTS) == search)
+
+
+@contextmanager
+def browser_page(base: str) -> Iterator[tuple[object, Fetched]]:
+    from playwright.sync_api import sync_playwright
+
+    fetched = Fetched()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM))
+        try:
+            context = browser.new_context()
+
+            def only_local(route) -> None:
+                route.continue_() if route.request.url.startswith(base) else route.abort()
+
+            context.route("**/*", only_local)
+            page = context.new_page()
+
+            def record(response) -> None:
+                try:
+                    size = response.request.sizes()["responseBodySize"]
+                except Exception:  # a response Chromium dropped (aborted, redirected) has no size
+                    return
+                fetched.sizes.append((response.url[len(base) - 1 :], size))
+
+            page.on("response", record)
+            yield page, fetched
+        finally:
+            browser.close()
+
+
+@dataclass(frozen=True)
+class ReaderBytes:
+    page_view: int  # everything a first view of the page fetches, search excluded
+    page_view_search: int  # search bytes that first view fetched anyway (Material's index, its worker)
+    first_query: int  # bytes fetched for the first query, after the page view
+
+
+def site_reader_bytes(site: Path, path: str, query: str) -> ReaderBytes:
+    """The site: a page view, then "/" opens search and the query is typed; until its results are filled in."""
+    with served(site) as base, browser_page(base) as (page, fetched):
+        page.goto(base + path, wait_until="networkidle", timeout=TIMEOUT_MS)
+        view, view_search = fetched.total(search=False), fetched.total(search=True)
+        before = len(fetched.sizes)
+        page.keyboard.press("/")
+        field = page.locator(".pagefind-ui__search-input")
+        field.wait_for(timeout=TIMEOUT_MS)
+        field.fill(query)
+        page.wait_for_function(
+            """() => {
+                const results = [...document.querySelectorAll('.pagefind-ui__result')];
+                return results.length > 0 && results.every(e => e.querySelector('.pagefind-ui__result-link'));
+            }""",
+            timeout=TIMEOUT_MS,
+        )
+        page.wait_for_load_state("networkidle")
+        return ReaderBytes(view, view_search, sum(n for _, n in fetched.sizes[before:]))
+
+
+def floor_reader_bytes(site: Path, path: str, query: str) -> ReaderBytes:
+    """The floor (Material's own search) with a Pagefind bundle beside it: a page view, then Pagefind's JS API."""
+    with served(site) as base, browser_page(base) as (page, fetched):
+        page.goto(base + path, wait_until="networkidle", timeout=TIMEOUT_MS)
+        view, view_search = fetched.total(search=False), fetched.total(search=True)
+        before = len(fetched.sizes)
+        count = page.evaluate(
+            """async ([query, shown]) => {
+                const pagefind = await import('/pagefind/pagefind.js');
+                const search = await pagefind.search(query);
+                await Promise.all(search.results.slice(0, shown).map(r => r.data()));
+                return search.results.length;
+            }""",
+            [query, SHOWN_RESULTS],
+        )
+        if not count:
+            raise SystemExit(f"Pagefind found nothing for {query!r} on the floor")
+        page.wait_for_load_state("networkidle")
+        return ReaderBytes(view, view_search, sum(n for _, n in fetched.sizes[before:]))
