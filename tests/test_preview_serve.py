@@ -136,6 +136,15 @@ def test_anything_but_a_record_edit_is_a_full_build_and_serve_recovers_from_erro
         assert wait_for(f"{base}actors/isna/", lambda body: "Template edited." in body, 30)
         assert "Template edited." in (fetch(f"{base}actors/sergei-lavrov/") or "")
 
+        # a schema's words changed: the registry and its label tables are read again, so the pages show them
+        _edit(project / "schemas/actor.schema.json", '"news-agency": "news agency"', '"news-agency": "wire service"')
+        assert wait_for(f"{base}actors/isna/", lambda body: "wire service" in body, 90), log.read_text()
+
+        # Python code changed: serve still runs the code it started with, and says so
+        module = project / "macros/render/wording.py"
+        module.write_text(module.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        assert "Restart `mkdocs serve`" in _wait_for_log(log, lambda text: "Python code changed" in text)
+
         # a broken record: the problem page; fixed: a full build (the last site is the problem page)
         organisations = project / "data/actors/organisations.yml"
         _edit(organisations, "kind: outlet\n", "kind: newspaper\n")

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from macros.core.errors import DataErrors, Problem, relative_path
-from macros.core.schema import SHARED_DEFS, RefSpec, Schema, walk_fields
+from macros.core.schema import SHARED_DEFS, RefSpec, Schema, forget_shared_defs, walk_fields
 
 DATA_SUFFIXES = (".yml", ".yaml")
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
@@ -329,3 +329,10 @@ def registry(schema_dir: Path = SCHEMA_DIR, root: Path | None = None) -> Registr
     if problems:
         raise DataErrors(problems)
     return result
+
+
+def reread_schemas() -> None:
+    """Forget the schemas read so far, so that the next ``registry()`` reads them from disk: called once per build, as
+    `mkdocs serve` keeps one process (and these caches) across the rebuilds that follow a schema edit."""
+    registry.cache_clear()
+    forget_shared_defs()

@@ -110,6 +110,12 @@ def _registry(schema_dir: Path, shown_dir: str) -> Registry:
     return Registry().with_resource(SHARED_DEFS, Resource.from_contents(_shared_defs(schema_dir, shown_dir)))
 
 
+def forget_shared_defs() -> None:
+    """Read the shared definitions again on next use (a new build may follow an edit to them)."""
+    _shared_defs.cache_clear()
+    _registry.cache_clear()
+
+
 @dataclass(frozen=True)
 class RefSpec:
     """A reference field: where it sits in a record, which collection it points to, which kinds it allows."""

@@ -11,9 +11,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-# MkDocs 1.6 imports this file afresh for every build (`mkdocs serve` reloads the configuration on each rebuild), but
-# not the modules it imports: drop the project's modules so that edits to them (and to the schemas, which the
-# registry reads once per import) apply on the next rebuild too.
+# MkDocs 1.6 imports this file once per process (its `hooks` option caches the module), so under `mkdocs serve` the
+# globals below outlive each build, and the project's modules are not imported again: Python edits under macros/ need
+# a restart of serve (on_config says so), while data, docs, templates and schemas apply on the next rebuild. Dropping
+# the project's modules here makes a process that loads this file again (the tests do) use the code on disk.
 for _name in [n for n in sys.modules if n == "macros" or n.startswith("macros.")]:
     del sys.modules[_name]
 
@@ -31,6 +32,7 @@ from macros.search import SearchIndexError, index_site, kind_of  # noqa: E402
 # MkDocs hooks are plain module functions with no object to hold a build, so this module holds the one build object
 # and hands it on: this build's site folder, staging folder, warnings, (under serve) problems and checked "state".
 _build: dict[str, object] = {}
+_CODE_AT_START = preview.code_stamp(ROOT / "macros")  # the Python code this process runs
 _serve: preview.Session | None = None  # set by on_startup under `mkdocs serve`; MkDocs loads hooks once per process
 _preview: incremental.Preview | None = None  # likewise: what the last good serve build leaves for the next
 
@@ -80,6 +82,7 @@ def on_config(config):
     config.site_dir = str(_build["staging"])
     if _serve is not None:
         preview.mute_mkdocs_strict_counter(logging.getLogger("mkdocs"))
+        preview.warn_if_code_changed(_CODE_AT_START, preview.code_stamp(ROOT / "macros"))
     logging.getLogger("mkdocs").addHandler(_build["warnings"])
     try:
         _build["state"] = state = build_state.start(

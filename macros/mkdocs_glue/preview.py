@@ -44,6 +44,30 @@ def strict_report(warnings: list[str]) -> str:
     return "\n".join([head, *map(printable, warnings)])
 
 
+def code_stamp(package: Path) -> tuple[tuple[str, int, int], ...]:
+    """Each Python file of the package with its size and modification time: enough to tell that one was edited."""
+    files = sorted(package.rglob("*.py"))
+    return tuple((p.relative_to(package).as_posix(), *_size_and_mtime(p)) for p in files)
+
+
+def _size_and_mtime(path: Path) -> tuple[int, int]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (stat.st_size, stat.st_mtime_ns)
+
+
+def warn_if_code_changed(at_start: tuple, now: tuple) -> None:
+    """Say that serve still runs the Python code it started with (MkDocs imports the hooks once per process)."""
+    if at_start != now:
+        log.warning(
+            "macros/: Python code changed since `mkdocs serve` started; this preview still runs the old code. "
+            "Restart `mkdocs serve` to use it (data, docs, templates and schemas apply on every rebuild).",
+            extra={_REPORTED: True},
+        )
+
+
 def mute_mkdocs_strict_counter(logger: logging.Logger) -> None:
     """Stop MkDocs' own strict-mode counter (added by each build before ``on_config``) from aborting serve."""
     for handler in logger.handlers:

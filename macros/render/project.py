@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from macros.core import DataErrors, load_dataset
+from macros.core.collections import reread_schemas
 from macros.render import diagram
 from macros.render.linker import SiteContext
 from macros.render.pages import PageRenderer
@@ -26,6 +27,7 @@ class Prepared:
 
 def prepare(root: Path, docs_dir: Path | None = None, data_dir: Path | None = None, site_url: str = "/") -> Prepared:
     """Load and check the data, then every page in ``docs/``. Raises DataErrors listing every problem found."""
+    reread_schemas()  # once per build: a schema edited under `mkdocs serve` applies on the next rebuild
     dataset = load_dataset(data_dir or root / "data", root=root)
     problem = diagram.graphviz_problem()
     if problem:

@@ -36,6 +36,17 @@ def _with_page_linker(function: Callable) -> Callable:
     return call
 
 
+def _label(table: str) -> Callable[[str], str]:
+    """A template function giving an enum value's words, looked up when called: the environment lives for the whole
+    process, the label tables only as long as the schemas they are read from."""
+
+    def label(value: str) -> str:
+        return getattr(labels, table)[value]
+
+    label.__name__ = table.lower()
+    return label
+
+
 @cache
 def environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
     """One environment per templates folder, created once per process."""
@@ -51,13 +62,13 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
     env.filters["url"] = attribute
     env.filters["text"] = text
     env.globals.update(
-        setting_label=labels.SETTING_LABELS.__getitem__,
-        status_label=labels.STATUS_LABELS.__getitem__,
-        assessment_label=labels.ASSESSMENT_LABELS.__getitem__,
-        source_kind_label=labels.SOURCE_KIND_LABELS.__getitem__,
-        topic_label=labels.TOPIC_LABELS.__getitem__,
-        outlet_type_label=labels.OUTLET_TYPE_LABELS.__getitem__,
-        actor_kind_label=labels.ACTOR_KIND_LABELS.__getitem__,
+        setting_label=_label("SETTING_LABELS"),
+        status_label=_label("STATUS_LABELS"),
+        assessment_label=_label("ASSESSMENT_LABELS"),
+        source_kind_label=_label("SOURCE_KIND_LABELS"),
+        topic_label=_label("TOPIC_LABELS"),
+        outlet_type_label=_label("OUTLET_TYPE_LABELS"),
+        actor_kind_label=_label("ACTOR_KIND_LABELS"),
         language_name=phrases.language,
         external=phrases.external,
         translation=phrases.translation,
