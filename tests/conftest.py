@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -19,6 +24,16 @@ BROWSER_HINT = (
     "install Chromium: on Debian/Ubuntu `sudo apt-get install chromium chromium-driver` (or run `bash .ci/run`, which "
     "does), on macOS `brew install --cask chromium` and set CHROMIUM_PATH to its binary; then `make test`"
 )
+# Flags for headless Chromium in a container: no sandbox (root), no GPU, and nothing that would reach the network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides", "schemas")
 
 
@@ -136,3 +151,31 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
             f"WARNING: {len(_BROWSER_SKIPS)} browser test(s) were skipped: {reason}.", red=True, bold=True
         )
         terminalreporter.write_line(f"To run them: {BROWSER_HINT}. Under CI=true this fails the run.", red=True)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@contextmanager
+def static_server(directory: Path) -> Iterator[str]:
+    """A built site served over HTTP on a free local port (the address, ending in /), for the browser tests."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright (never a downloaded browser), one per test module."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not CHROMIUM.exists():
+        pytest.skip(f"no Chromium at {CHROMIUM}")
+    with playwright_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

@@ -7,11 +7,8 @@ far smaller, keeps one page per list.
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -22,7 +19,7 @@ from bench.generate import generate
 from macros.core import load_dataset
 from macros.render import paging
 
-from conftest import CHROMIUM, run_build
+from conftest import run_build, static_server
 
 SPLIT_N = 110
 MAX_PAGE_BYTES = 1_000_000  # the budget of #13: no HTML page above 1 MB at any N
@@ -187,29 +184,11 @@ def test_the_real_site_keeps_one_page_per_list(built):
 # --- In Chromium ---------------------------------------------------------------------------------------------------
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def split_server(split_site):
     result, _ = split_site
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(result.site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM}")
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
-        yield browser
-        browser.close()
+    with static_server(result.site) as address:
+        yield address
 
 
 def test_the_timeline_filter_works_on_a_part_and_its_links_lead_on(browser, split_server):

@@ -3,25 +3,17 @@ naming each result's kind, and finding records by their aliases. Browser tests d
 
 from __future__ import annotations
 
-import functools
-import os
 import re
-import threading
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
 from macros.search import SearchIndexError, index_site
 
-from conftest import ROOT, copy_project, run_build
+from conftest import CHROMIUM, ROOT, copy_project, run_build, static_server
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 RESULT = ".pagefind-ui__result"
-needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM}")
+needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM}")
 
 
 # --- the index, as built ---------------------------------------------------------------------------------------
@@ -82,35 +74,9 @@ def test_a_build_without_pagefind_stops_with_that_message(monkeypatch, project_c
 # --- in the browser ----------------------------------------------------------------------------------------------
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextmanager
-def serving(directory: Path):
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM}")
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture(scope="module")
 def server(built):
-    with serving(built.site) as url:
+    with static_server(built.site) as url:
         yield url
 
 
@@ -129,7 +95,7 @@ def alias_server(built, tmp_path_factory):
         result = run_build(project, project / "site")
         assert result.returncode == 0, result.output
         site = result.site
-    with serving(site) as url:
+    with static_server(site) as url:
         yield url
 
 
