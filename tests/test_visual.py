@@ -4,7 +4,7 @@ the relations diagram, quote cards, the treaty comparison, the timeline and its 
 from __future__ import annotations
 
 import pytest
-from test_browser import browser, server  # noqa: F401  (shared fixtures: Chromium and the built site over HTTP)
+from test_browser import server  # noqa: F401  (shared fixture: the built site over HTTP; `browser` is in conftest)
 
 from macros.core import load_dataset
 from macros.render import overview, urls
