@@ -26,7 +26,7 @@ $(READY): requirements.txt
 
 venv: $(READY)  ## Create or repair .venv and install the lock
 
-serve: $(READY)  ## Preview on http://127.0.0.1:8000, reloading on changes to data/, macros/, overrides/, docs/
+serve: $(READY)  ## Preview on http://127.0.0.1:8000, rebuilding on changes to data/, docs/, overrides/, schemas/ (Python under macros/: restart)
 	$(BIN)/mkdocs serve
 
 test: lint validate build pytest  ## Everything CI runs
