@@ -76,6 +76,16 @@ def run_build(project: Path, site: Path, *extra: str) -> BuildResult:
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
 
 
+def add_iran_to_dedov_quote(data_dir: Path) -> None:
+    """Give the quote ``dedov-without-russia-and-china`` one more actor it is about (Iran): a new reference."""
+    path = data_dir / "quotes/dedov.yml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = lines.index("- id: dedov-without-russia-and-china\n")
+    at = next(i for i in range(start, len(lines)) if lines[i] == "  about_actors: [russia, china]\n")
+    lines[at] = "  about_actors: [russia, china, iran]\n"
+    path.write_text("".join(lines), encoding="utf-8")
+
+
 def copy_project(dest: Path) -> Path:
     """A throw-away copy of the project's site sources, safe to modify."""
     dest.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bench.serving import fetch, serve_process, wait_for
 
-from conftest import copy_project
+from conftest import add_iran_to_dedov_quote, copy_project
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 REBUILT = re.compile(r"preview: rebuilt (\d+) of (\d+) record pages \((\d+) unchanged, carried over\)[^:]*:(.*)")
@@ -102,12 +102,7 @@ def test_a_record_edit_rebuilds_only_the_pages_that_show_it_and_none_is_stale(tm
         assert any(url.startswith("sources/") and url != "sources/" for url in showing), showing
 
         # a reference added: the page of the record now referred to lists the referrer
-        quotes = project / "data/quotes/dedov.yml"
-        lines = quotes.read_text(encoding="utf-8").splitlines(keepends=True)
-        start = lines.index("- id: dedov-without-russia-and-china\n")
-        at = next(i for i in range(start, len(lines)) if lines[i] == "  about_actors: [russia, china]\n")
-        lines[at] = "  about_actors: [russia, china, iran]\n"
-        quotes.write_text("".join(lines), encoding="utf-8")
+        add_iran_to_dedov_quote(project / "data")
         pages = _rebuilt_pages(log, 3)
         assert {"quotes/dedov-without-russia-and-china.md", "actors/iran.md"} <= pages
         link = 'href="../../quotes/dedov-without-russia-and-china/"'

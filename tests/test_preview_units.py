@@ -11,7 +11,7 @@ from macros.core.changes import affected, changed_keys, own_keys, position_key, 
 from macros.render.linker import SiteContext
 from macros.render.pages import PageRenderer
 
-from conftest import ROOT
+from conftest import ROOT, add_iran_to_dedov_quote
 
 
 def _data_copy(tmp_path):
@@ -77,12 +77,7 @@ def test_an_edited_field_changes_the_record_and_its_collection_only(tmp_path, da
 def test_a_new_reference_changes_the_referrers_of_its_target(tmp_path):
     data = _data_copy(tmp_path)
     before = snapshot(_load(data))
-    path = data / "quotes/dedov.yml"
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    start = lines.index("- id: dedov-without-russia-and-china\n")
-    at = next(i for i in range(start, len(lines)) if lines[i] == "  about_actors: [russia, china]\n")
-    lines[at] = "  about_actors: [russia, china, iran]\n"
-    path.write_text("".join(lines), encoding="utf-8")
+    add_iran_to_dedov_quote(data)
     changed = changed_keys(before, snapshot(_load(data)))
     assert {"quotes/dedov-without-russia-and-china", "quotes/*", "actors/iran<-", "actors/russia<-"} <= changed
     assert "actors/iran" not in changed

@@ -68,6 +68,7 @@ class Registry:
         # Derived once, looked up for every link and every record page.
         self._targets = {(c.name, s.field_name): s.target for c in collections for s in schemas[c.name].refs}
         self._sections: dict[str, tuple[Section, ...]] = {}
+        self._labels: dict[tuple[str, str, str], dict[str, str]] = {}
 
     def __iter__(self):
         return iter(self.collections)
@@ -120,7 +121,14 @@ class Registry:
         return tuple(Section(h, c, tuple(f)) for (_, h, c), f in sorted(found.items(), key=lambda kv: kv[0][0]))
 
     def labels(self, name: str, field_path: str, kind: str = "x-labels") -> dict[str, str]:
-        """The words shown for an enum field's values (``x-labels``; also ``x-headings``, ``x-nouns``)."""
+        """The words shown for an enum field's values (``x-labels``; also ``x-headings``, ``x-nouns``), found once
+        per registry: templates look a label up for every record they show."""
+        key = (name, field_path, kind)
+        if key not in self._labels:
+            self._labels[key] = self._find_labels(*key)
+        return self._labels[key]
+
+    def _find_labels(self, name: str, field_path: str, kind: str) -> dict[str, str]:
         schema = self.schemas[name]
         for path, node in walk_fields(schema.record, (), schema.shared):
             if ".".join(p for p in path if p != "*") == field_path and kind in node:

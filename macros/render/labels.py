@@ -34,19 +34,9 @@ LANGUAGE_NAMES = {
 }
 
 
-_tables: dict[str, dict[str, str]] = {}  # the tables read from the registry below
-_read_from: dict[str, object] = {}  # {"registry": the registry they were read from}
-
-
 def __getattr__(name: str) -> dict[str, str]:
-    """A label table, from the schemas: read once per registry, so a schema edit under `mkdocs serve` (a new
-    registry for the next build) shows its words on the next rebuild."""
+    """A label table, from the schemas: the registry of this build keeps it, so a schema edit under `mkdocs serve`
+    (a new registry for the next build) shows its words on the next rebuild."""
     if name not in FROM_SCHEMAS:
         raise AttributeError(name)
-    current = registry()
-    if _read_from.get("registry") is not current:
-        _tables.clear()
-        _read_from["registry"] = current
-    if name not in _tables:
-        _tables[name] = current.labels(*FROM_SCHEMAS[name])
-    return _tables[name]
+    return registry().labels(*FROM_SCHEMAS[name])
