@@ -21,6 +21,7 @@ RUNS="${RUNS:-1}"
 TOOLS=.tools
 PAGES=("" "visit/" "actors/sergei-lavrov/" "timeline/")
 if [ ! -x "$TOOLS/node_modules/.bin/lighthouse" ]; then
+  mkdir -p "$TOOLS"
   npm install --prefix "$TOOLS" --save-exact --no-audit --no-fund lighthouse@12.2.3 >/dev/null
 fi
 WORK="$(mktemp -d)"
