@@ -1,8 +1,10 @@
-"""Bounded list pages: the timeline, the record indexes and the relations list split into parts above a threshold.
+"""Bounded list pages: the timeline, the record indexes, the relations list and a record page's back-link sections
+split into parts above a threshold.
 
 A generated project of 110 actors (1 100 quotes, 11 sources each supporting about a hundred records) is big enough
-for the real thresholds to split the timeline by year, the quotes and sources indexes into pages; the real site,
-far smaller, keeps one page per list.
+for the real thresholds to split the timeline by year, the quotes and sources indexes into pages; every quote is also
+made to be about one treaty (HUB), whose page would otherwise show 1 100 quote cards. The real site, far smaller,
+keeps one page per list.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
-from bench.generate import generate
+from bench.generate import dump, generate
 from macros.core import load_dataset
 from macros.render import paging
 
@@ -23,6 +26,9 @@ from conftest import run_build, static_server
 
 SPLIT_N = 110
 MAX_PAGE_BYTES = 1_000_000  # the budget of #13: no HTML page above 1 MB at any N
+HUB = ("treaties", "treaty-000000")
+HUB_SECTION = "Quotes about this treaty"
+HUB_LIST = "treaties/treaty-000000/quotes-about-this-treaty/"  # the section's whole list, below the record's URL
 LISTS = {"timeline/": "Timeline", "quotes/": "Quotes", "sources/": "Sources", "actors/": "Actors"}
 
 
@@ -80,9 +86,18 @@ def test_navigation_links_are_relative_and_mark_the_current_part():
 @pytest.fixture(scope="module")
 def split_site(tmp_path_factory):
     project = generate(SPLIT_N, tmp_path_factory.mktemp("paging") / "project")
+    _make_every_quote_about_the_hub(project / "data")
     result = run_build(project, project / "site")
     assert result.returncode == 0, result.output
     return result, load_dataset(root=project)
+
+
+def _make_every_quote_about_the_hub(data: Path) -> None:
+    for path in (data / "quotes").glob("*.yml"):
+        quotes = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for q in quotes:
+            q["about_treaties"] = list(dict.fromkeys([*q.get("about_treaties", []), HUB[1]]))
+        dump(path, "quote", quotes)
 
 
 def _soup(path: Path) -> BeautifulSoup:
@@ -136,7 +151,8 @@ def test_every_record_is_reachable_from_the_parts(split_site):
 
 def test_part_navigation_works_without_javascript(split_site):
     result, _ = split_site
-    for list_url, name in (("timeline/", "Timeline"), ("quotes/", "Quotes"), ("sources/", "Sources")):
+    lists = [("timeline/", "Timeline"), ("quotes/", "Quotes"), ("sources/", "Sources")]
+    for list_url, name in [*lists, (HUB_LIST, HUB_SECTION)]:
         parts = _parts(result.site, list_url)
         urls = list(parts)
         for position, (url, page) in enumerate(parts.items()):
@@ -172,6 +188,59 @@ def test_the_sources_summary_links_to_the_part_holding_each_outlet(split_site):
     assert result.page("sources/page/2/").select_one(".tme-source-kinds") is None
 
 
+def _href_path(page_url: str, href: str) -> str:
+    return urlparse(urljoin("http://x/" + page_url, href)).path.lstrip("/")
+
+
+def _section_cards(page: BeautifulSoup, heading: str) -> list[str]:
+    h2 = next(h for h in page.select("article h2") if h.find(string=True, recursive=False) == heading)
+    return [f["data-record"] for f in h2.find_next_sibling("div").select("figure.tme-quote")]
+
+
+def test_a_long_back_link_section_shows_its_start_and_links_to_every_entry_in_parts(split_site):
+    result, data = split_site
+    about = {f"quotes/{q.id}" for q in data.all("quotes") if HUB[1] in q.about_treaties}
+    assert len(about) == len(data.all("quotes")) == 10 * SPLIT_N
+    record_url = f"{HUB[0]}/{HUB[1]}/"
+    page = result.page(record_url)
+    shown = _section_cards(page, HUB_SECTION)
+    assert len(shown) == paging.MAX_BACKLINK_WEIGHT // paging.CARD_WEIGHT and set(shown) < about
+    more = page.select_one("p.tme-more")
+    assert more.get_text(" ", strip=True).startswith(f"The first {len(shown)} of {len(about)} quotes. All ")
+    assert _href_path(record_url, more.a["href"]) == HUB_LIST
+
+    parts = _parts(result.site, HUB_LIST)
+    per_part = paging.MAX_INDEX_WEIGHT // paging.CARD_WEIGHT
+    assert len(parts) == -(-len(about) // per_part)
+    listed = []
+    title = data.get(*HUB).title
+    for position, (url, part) in enumerate(parts.items(), start=1):
+        cards = [f["data-record"] for f in part.select("article figure.tme-quote")]
+        assert 0 < len(cards) <= per_part, url
+        listed += cards
+        assert part.select_one("h1").get_text(strip=True) == f"{HUB_SECTION} — {title}, part {position} of {len(parts)}"
+        assert _href_path(url, part.select_one("p.tme-count a")["href"]) == record_url  # back to the record
+    assert sorted(listed) == sorted(about)  # every referring quote, once, across the parts
+    assert listed[: len(shown)] == shown  # the record page shows the list's start
+    sitemap = (result.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert all(f"/{url}</loc>" in sitemap for url in parts)
+
+
+def test_the_largest_page_is_bounded_by_the_limits_not_by_the_data(split_site):
+    result, _ = split_site
+    pages = [p for p in result.site.rglob("*.html") if "pagefind" not in p.parts]
+    sizes = {p.parent.relative_to(result.site).as_posix() + "/": p.stat().st_size for p in pages}
+    assert max(sizes.values()) < MAX_PAGE_BYTES, max(sizes, key=sizes.get)
+    # the hub's section holds over a megabyte of cards, and neither its record page nor any part of its list does:
+    # each is the theme's frame (the lightest page) plus what its limit lets through (at most 500 bytes per unit)
+    parts = [u for u in sizes if u.startswith(HUB_LIST)]
+    frame = min(sizes.values())
+    cards = sum(len(str(f)) for u in parts for f in _soup(result.site / u / "index.html").select("figure.tme-quote"))
+    assert cards > MAX_PAGE_BYTES
+    assert sizes[f"{HUB[0]}/{HUB[1]}/"] <= frame + 500 * paging.MAX_BACKLINK_WEIGHT + 20_000  # and its infobox
+    assert all(sizes[u] <= frame + 500 * paging.MAX_INDEX_WEIGHT for u in parts), {u: sizes[u] for u in parts}
+
+
 def test_the_real_site_keeps_one_page_per_list(built):
     for list_url in ("timeline/", "relations/", *(f"{c}/" for c in ("actors", "quotes", "sources", "glossary"))):
         page = built.page(list_url)
@@ -179,6 +248,9 @@ def test_the_real_site_keeps_one_page_per_list(built):
         folders = [p for p in (built.site / list_url).glob("*/*/index.html") if p.parent.parent.name == "page"]
         assert folders == [], list_url
     assert not any(p.name.isdigit() for p in (built.site / "timeline").iterdir())
+    for collection in ("actors", "quotes", "treaties", "events", "glossary", "sources", "claims"):
+        below = [p for p in (built.site / collection).glob("*/*/index.html") if p.parent.parent.name != "page"]
+        assert below == [], collection  # no back-link section is split: nothing below a record's page
 
 
 # --- In Chromium ---------------------------------------------------------------------------------------------------
@@ -238,3 +310,68 @@ def test_lowered_thresholds_split_the_real_data_and_lose_nothing():
     entries = [li for p in timeline for li in BeautifulSoup(p.render(), "html.parser").select("li[data-record]")]
     assert len(entries) == len(renderer.timeline_parts[0].entries)
     assert all(len(p.render().split('class="tme-timeline__entry ')) - 1 <= 20 for p in timeline)
+
+
+def test_lowered_thresholds_split_long_back_link_sections_and_lose_nothing():
+    from macros.render import backlinks
+    from macros.render.pages import PageRenderer
+    from macros.render.project import prepare
+
+    root = Path(__file__).resolve().parents[1]
+    site = prepare(root, root / "docs").site
+    limits = paging.Limits(index_weight=12, backlink_weight=10)
+    renderer = PageRenderer(site, limits)
+    iran = site.dataset.get("actors", "iran")
+    page_url = "actors/iran/"
+    whole = _listed(PageRenderer(site).record_body(iran), page_url)  # the real limits: every section whole
+    sections = {s.heading: s for s in backlinks.sections(site.dataset, iran) if s.ids}
+    split = {heading for heading, s in sections.items() if s.total > limits.backlink_weight}
+    assert {"Events", "Quotes about them"} <= split  # 26 events and 16 quote cards (weight 80) over a limit of 10
+    shown = _listed(renderer.record_body(iran), page_url)
+    assert shown.keys() >= sections.keys()
+    body = renderer.record_body(iran)
+    more = {
+        h: _soup_of(text).select_one("p.tme-more") for h, text in (c.split("\n", 1) for c in body.split("\n## ")[1:])
+    }
+    lists = list(renderer.backlink_pages(iran))
+    assert all(p.backlinks_of is iran and p.subject is iran and not p.in_nav for p in lists)
+    for heading, section in sections.items():
+        assert len(shown[heading]) * section.weight <= limits.backlink_weight, heading
+        if heading not in split:
+            assert shown[heading] == whole[heading] and more[heading] is None
+            continue
+        list_url = f"{page_url}{section.slug}/"
+        assert more[heading].a["href"] == section.slug + "/"
+        parts = [p for p in lists if p.src.startswith(list_url[:-1])]
+        per_part = limits.index_weight // section.weight
+        assert len(parts) == -(-len(whole[heading]) // per_part) > 1
+        listed = []
+        for position, part in enumerate(parts):
+            url = urljoin(list_url, part.src.removeprefix(list_url).removesuffix("index.md")) if position else list_url
+            body = _soup_of(part.render())
+            entries = _listed(part.render(), url, body.select_one("div, ul.tme-list"))
+            assert 0 < len(entries) <= per_part
+            listed += entries
+            nav, steps = body.select("nav.tme-parts")
+            assert nav["aria-label"] == f"{heading}: parts"
+            assert [a.get("aria-current") for a in nav.select("li a")].index("page") == position
+            rel = {a["rel"][0] for a in steps.select("a")}
+            assert ("prev" in rel) == (position > 0) and ("next" in rel) == (position < len(parts) - 1)
+            assert part.title == f"{heading} — Iran, part {position + 1} of {len(parts)}"
+        assert listed == whole[heading]  # every referring record, once, in order, through the parts
+        assert listed[: len(shown[heading])] == shown[heading]
+
+
+def _soup_of(markdown: str) -> BeautifulSoup:
+    return BeautifulSoup(markdown, "html.parser")
+
+
+def _listed(markdown: str, page_url: str, block=None) -> dict[str, list[str]] | list[str]:
+    """The records a back-link list shows, as site paths: under each Markdown heading of a record page's body (a
+    dict), or in one ``block`` of a list's part."""
+    if block is None:
+        sections = (chunk.split("\n", 1) for chunk in markdown.split("\n## ")[1:])
+        return {h: _listed(body, page_url, _soup_of(body).select_one("div, ul")) for h, body in sections}
+    if block.name == "div":
+        return [f["data-record"] + "/" for f in block.select("figure[data-record]")]
+    return [_href_path(page_url, li.a["href"]) for li in block.select("li")]

@@ -8,6 +8,7 @@ import pytest
 
 from macros.core import load_dataset, reads
 from macros.core.changes import affected, changed_keys, own_keys, position_key, snapshot
+from macros.render import paging
 from macros.render.linker import SiteContext
 from macros.render.pages import PageRenderer
 
@@ -119,6 +120,42 @@ def test_affected_pages_are_those_whose_reads_meet_the_changes():
     assert affected(page_reads, {"quotes/x", "quotes/*"}) == {"actors/iran.md"}
     assert affected(page_reads, {position_key("actors", "isna")}) == {"actors/isna.md"}
     assert affected(page_reads, set()) == set()
+
+
+def _part_reads(dataset, limits) -> dict[str, set[str]]:
+    """What each part of Iran's split back-link lists reads while it is rendered."""
+    renderer = PageRenderer(SiteContext(dataset), limits)
+    found = {}
+    for page in renderer.backlink_pages(dataset.get("actors", "iran")):
+        with reads.recording() as keys:
+            page.render()
+        found[page.src] = keys
+    return found
+
+
+def test_a_part_of_a_back_link_list_is_rebuilt_when_a_record_it_lists_or_its_referrers_change(tmp_path):
+    """The parts of a record's long back-link lists are tracked like its page: the preview rebuilds a part when a
+    record it shows changes, and every part of a list when a record starts or stops referring to the record."""
+    data = _data_copy(tmp_path)
+    limits = paging.Limits(index_weight=12, backlink_weight=10)  # Iran's 26 events: three parts
+    before = _load(data)
+    part_reads = _part_reads(before, limits)
+    events = sorted(src for src in part_reads if src.startswith("actors/iran/events"))
+    assert len(events) == 3
+    pages = PageRenderer(SiteContext(before), limits).backlink_pages(before.get("actors", "iran"))
+    shown = next(p for p in pages if p.src == events[-1]).render()
+    on_last = [chunk.split("/", 1)[0] for chunk in shown.split('href="../../../../../events/')[1:]]
+    event_id = next(e for e in on_last if "date_note" not in before.raw[("events", e)])
+    origin = before.origins[("events", event_id)]
+    _edit(data.parent / origin.path, f"- id: {event_id}\n", f"- id: {event_id}\n  date_note: Edited.\n")
+    changed = changed_keys(snapshot(before), snapshot(_load(data)))
+    assert events[-1] in affected(part_reads, changed)
+
+    after_edit = _load(data)
+    add_iran_to_dedov_quote(data)  # one more quote about Iran: every part of that list may now show other quotes
+    changed = changed_keys(snapshot(after_edit), snapshot(_load(data)))
+    quote_parts = {src for src in part_reads if src.startswith("actors/iran/quotes-about-them")}
+    assert len(quote_parts) > 1 and quote_parts <= affected(_part_reads(after_edit, limits), changed)
 
 
 def test_an_unchanged_data_file_is_parsed_and_checked_once(tmp_path, monkeypatch):

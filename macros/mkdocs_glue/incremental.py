@@ -1,5 +1,7 @@
 """Incremental preview: under `mkdocs serve`, a rebuild after an edit in data/ renders only the record pages that
 read a changed record (``macros.core.changes``); every other record page is carried over from the last good site.
+"Record pages" here include the parts of a record's long back-link lists (``PageSource.subject``): they are reached
+from the record's page and show only what they read, like it.
 
 MkDocs 1.x has no dependency tracking: every page in ``files`` is read, converted and written, and ``--dirty`` only
 compares file times (wrong for generated pages, and it leaves the navigation stale). So ``on_files`` leaves the
@@ -71,7 +73,7 @@ class Preview:
 
     def carry(self, file, page, staging: Path) -> bool:
         """Link the last output of an unaffected record page into the staging folder; False: build it."""
-        if self.rebuild is None or page.record is None or page.src in self.rebuild:
+        if self.rebuild is None or page.subject is None or page.src in self.rebuild:
             return False
         old = self.last.site_dir / file.dest_uri
         try:
@@ -85,10 +87,10 @@ class Preview:
     @contextmanager
     def reading(self, page) -> Iterator[None]:
         """Record what a record page reads while the block renders it (its body, then its head)."""
-        if page is None or page.record is None:
+        if page is None or page.subject is None:
             yield
             return
-        keys = set(self.reads.get(page.src, ())) | changes.own_keys(page.record.collection, page.record.id)
+        keys = set(self.reads.get(page.src, ())) | changes.own_keys(page.subject.collection, page.subject.id)
         with reads.recording(keys):
             yield
         self.reads[page.src] = frozenset(keys)
@@ -138,7 +140,7 @@ def _full_build_reason(last: Built | None, inputs: str, pages: frozenset[str], s
     if last.inputs != inputs:
         return "a file outside data/ changed, or the abbreviation hints did"
     if last.pages != pages:
-        return "records were added, removed or renamed"
+        return "records were added, removed or renamed, or a split list gained or lost a part"
     if last.site_dir != site_dir or not site_dir.is_dir():
         return "the last site is gone"
     return None

@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 
 from macros.core.dates import PartialDate
 from macros.core.models import Record
-from macros.render import diagram, overview, paging, urls, wording
+from macros.render import backlinks, diagram, overview, paging, urls, wording
 from macros.render.linker import Linker, SiteContext, sort_key
 from macros.render.templates import environment
 
@@ -32,10 +32,17 @@ class PageSource:
     record: Record | None = None  # the record a record page shows
     hide: tuple[str, ...] = ()  # parts of Material's layout to hide, e.g. ("toc",) for a wide diagram
     part: bool = False  # a later part of a split list: reached from the list's first part, not the site navigation
+    backlinks_of: Record | None = None  # the record whose back-link section a part of a section's list lists
 
     @property
     def in_nav(self) -> bool:
-        return self.record is None and not self.part
+        return self.subject is None and not self.part
+
+    @property
+    def subject(self) -> Record | None:
+        """The record the page is about: its page or one of its back-link lists, reached from its page and showing
+        only what it reads (the incremental preview tracks such a page and can carry it over unchanged)."""
+        return self.record or self.backlinks_of
 
     @property
     def front_matter(self) -> str:
@@ -118,19 +125,59 @@ class PageRenderer:
         return Linker(self.site, page_url)
 
     def record_body(self, record: Record) -> str:
-        ln = self.linker(urls.record_url(record.collection, record.id))
-        sections, shown = [], set()
-        for heading, collection, fields in self.collections.sections(record.collection):
-            # A record that fits two sections (an outlet's own quotes are also quotes it published) is listed once.
-            records = [r for r in ln.referrers(record, collection, *fields) if (r.collection, r.id) not in shown]
-            shown.update((r.collection, r.id) for r in records)
-            sections.append((heading, records))
+        url = urls.record_url(record.collection, record.id)
+        ln = self.linker(url)
+        limit = self.limits.backlink_weight
+        sections = []
+        for section in backlinks.sections(self.site.dataset, record):
+            records = self._sorted(ln, section)
+            if section.total <= limit:
+                sections.append((section.heading, records, None))
+                continue
+            first = paging.runs(records, limit, lambda _: section.weight)[0]  # noqa: B023  (used at once)
+            parts = len(section.parts(records, self.limits.index_weight))
+            counted = wording.count_records(len(records), section.collection)
+            more = backlinks.More(len(first), counted, ln.href_url(section.list_url(record)), parts)
+            sections.append((section.heading, first, more))
         template = self.env.get_template(self.template_for[record.collection])
         return template.render(r=record, ln=ln, sections=sections, info=self.collections[record.collection])
+
+    @staticmethod
+    def _sorted(ln: Linker, section: backlinks.BacklinkSection) -> list[Record]:
+        return sorted((ln.get(section.collection, i) for i in section.ids), key=sort_key)
 
     def record_page(self, record: Record) -> PageSource:
         src = urls.record_src(record.collection, record.id)
         return PageSource(src, record.title, partial(self.record_body, record), record)
+
+    def backlink_pages(self, record: Record) -> Iterator[PageSource]:
+        """The lists of the back-link sections too long for the record's page, in parts: planned from the index
+        alone (how many refer to the record), so planning every record's costs no rendering."""
+        for section in backlinks.sections(self.site.dataset, record):
+            if section.total <= self.limits.backlink_weight:
+                continue
+            parts = section.parts(list(section.ids), self.limits.index_weight)
+            for i, part in enumerate(parts):
+                title = f"{section.heading} — {record.title}"
+                title += f", part {i + 1} of {len(parts)}" if len(parts) > 1 else ""
+                render = partial(self.backlinks_body, record, section.slug, i)
+                yield PageSource(paging.part_src(section.list_src(record), part), title, render, backlinks_of=record)
+
+    def backlinks_body(self, record: Record, slug: str, position: int) -> str:
+        """One part of a back-link section's whole list."""
+        section = next(s for s in backlinks.sections(self.site.dataset, record) if s.slug == slug)
+        list_url = section.list_url(record)
+        records = self._sorted(self.linker(list_url), section)
+        parts = section.parts(records, self.limits.index_weight)
+        ln = self.linker(paging.part_url(list_url, parts[position]))
+        return self.env.get_template("backlinks.html").render(
+            r=record,
+            ln=ln,
+            heading=section.heading,
+            records=list(parts[position].items),
+            counted=wording.count_records(len(records), section.collection),
+            parts=paging.navigation(section.heading, list_url, parts, position),
+        )
 
     def index_groups(self, collection: str) -> list[tuple[str | None, list[Record]]]:
         """The whole index: (heading or None, records) groups in page order."""
@@ -256,6 +303,7 @@ class PageRenderer:
             yield from self.index_pages(info.name)
             for record in self.site.dataset.all(info.name):
                 yield self.record_page(record)
+                yield from self.backlink_pages(record)
 
     def key_facts(self, ln: Linker, record: Record) -> Markup:
         """The key-facts card of an event or a treaty (prose.Macros.key_facts refuses any other record)."""

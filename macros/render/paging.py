@@ -1,11 +1,13 @@
-"""Bounded list pages: the timeline and the record indexes split into parts whose size does not grow with the data.
+"""Bounded list pages: the timeline, the record indexes and the long back-link sections of a record page split into
+parts whose size does not grow with the data.
 
 Pure functions over sequences (no MkDocs, no templates); pages.py turns each part into a page. A list that fits in
 one part is not split, so the real site's lists keep their one page, their URL and their content.
 
 URLs are stable and cannot collide with a record's page: a record's page is one folder below its collection
 (``actors/<id>/``), a part two or three (``actors/page/2/``, ``timeline/2019/``, ``timeline/2019/03/page/2/``).
-The first part stays at the list's own URL.
+The first part stays at the list's own URL. A back-link section's list has its own URL below the record's
+(``actors/<id>/quotes-about-them/``, then ``…/page/2/``).
 """
 
 from __future__ import annotations
@@ -30,6 +32,14 @@ MAX_TIMELINE_ENTRIES = 1000
 # An index part holds records up to this weight: 1 per record, plus 1 per link a record's entry carries (the sources
 # index lists every record a source supports, which grows with the data).
 MAX_INDEX_WEIGHT = 1000
+# A back-link section ("Quotes about them") is listed whole on a record's page up to this weight, 1 per entry; above it
+# the page shows the first entries up to it and links to the whole list, in parts of up to MAX_INDEX_WEIGHT. Why 500:
+# a record shown as a card (a quote: its text, speaker, role, setting and source) is about 1.8 KB of HTML, five times a
+# one-line entry, so a section at the limit is about 180 KB (a hundred cards, or five hundred lines), and a record page
+# with its handful of sections stays under 1 MB. The real site's longest section has 26 entries; the benchmark's
+# projects have sections of a hundred cards at every N, and one that grows with N (the outlet of every source).
+MAX_BACKLINK_WEIGHT = 500
+CARD_WEIGHT = 5
 
 
 @dataclass(frozen=True)
@@ -37,7 +47,8 @@ class Limits:
     """How much one part may hold; lowered in tests to split a small project."""
 
     timeline_entries: int = MAX_TIMELINE_ENTRIES
-    index_weight: int = MAX_INDEX_WEIGHT
+    index_weight: int = MAX_INDEX_WEIGHT  # also the size of a back-link section's parts
+    backlink_weight: int = MAX_BACKLINK_WEIGHT
 
 
 DEFAULT_LIMITS = Limits()
