@@ -21,6 +21,20 @@ from scripts.serve_gzip import GzipHandler
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 SEARCH_PARTS = ("/pagefind/", "/search/")  # Pagefind's bundle; Material's search index and worker
+# What a query's bytes are, by the file they come from (first match on the URL path). Pagefind's page metadata
+# (pf_meta) has an entry per page, so it grows with N; its index chunks grow with the pages holding the query's words;
+# its WebAssembly, scripts and stylesheets are the same at any N; fragments are the results shown (five at first).
+QUERY_KINDS = (
+    ("pf_meta", (".pf_meta",)),
+    ("wasm", (".pagefind",)),
+    ("index chunks", (".pf_index",)),
+    ("fragments", (".pf_fragment",)),
+    ("filters", (".pf_filter",)),
+    ("Pagefind loader and worker", ("/pagefind.js", "/pagefind-worker.js", "/pagefind-entry.json")),
+    ("Pagefind UI js/css", ("/pagefind-ui.", "/pagefind-component-ui.", "/pagefind-modular-ui.", "-highlight.js")),
+    ("site's search js/css", ("/assets/search.",)),
+)
+OTHER = "other"
 SHOWN_RESULTS = 5  # Pagefind's UI fills in the data of its first five results
 TIMEOUT_MS = 120_000
 
@@ -83,11 +97,26 @@ def browser_page(base: str) -> Iterator[tuple[object, Fetched]]:
             browser.close()
 
 
+def kind_of(path: str) -> str:
+    """Which part of search a fetched file is (QUERY_KINDS), or OTHER."""
+    path = path.split("?", 1)[0]
+    return next((kind for kind, marks in QUERY_KINDS if any(m in path for m in marks)), OTHER)
+
+
+def by_kind(sizes: list[tuple[str, int]]) -> dict[str, int]:
+    """Bytes by kind of file, in QUERY_KINDS order, kinds fetched only."""
+    totals = dict.fromkeys([kind for kind, _ in QUERY_KINDS] + [OTHER], 0)
+    for path, n in sizes:
+        totals[kind_of(path)] += n
+    return {kind: n for kind, n in totals.items() if n}
+
+
 @dataclass(frozen=True)
 class ReaderBytes:
     page_view: int  # everything a first view of the page fetches, search excluded
     page_view_search: int  # search bytes that first view fetched anyway (Material's index, its worker)
     first_query: int  # bytes fetched for the first query, after the page view
+    first_query_by_kind: dict[str, int] = field(default_factory=dict)  # the same bytes, by kind of file (by_kind)
 
 
 def site_reader_bytes(site: Path, path: str, query: str) -> ReaderBytes:
@@ -108,7 +137,8 @@ def site_reader_bytes(site: Path, path: str, query: str) -> ReaderBytes:
             timeout=TIMEOUT_MS,
         )
         page.wait_for_load_state("networkidle")
-        return ReaderBytes(view, view_search, sum(n for _, n in fetched.sizes[before:]))
+        query = fetched.sizes[before:]
+        return ReaderBytes(view, view_search, sum(n for _, n in query), by_kind(query))
 
 
 def floor_reader_bytes(site: Path, path: str, query: str) -> ReaderBytes:
@@ -129,4 +159,5 @@ def floor_reader_bytes(site: Path, path: str, query: str) -> ReaderBytes:
         if not count:
             raise SystemExit(f"Pagefind found nothing for {query!r} on the floor")
         page.wait_for_load_state("networkidle")
-        return ReaderBytes(view, view_search, sum(n for _, n in fetched.sizes[before:]))
+        query = fetched.sizes[before:]
+        return ReaderBytes(view, view_search, sum(n for _, n in query), by_kind(query))

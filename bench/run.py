@@ -21,7 +21,7 @@ from pathlib import Path
 
 from bench.floor import write_floor
 from bench.generate import actor_id, generate
-from bench.reader import ReaderBytes, floor_reader_bytes, site_reader_bytes
+from bench.reader import QUERY_KINDS, ReaderBytes, floor_reader_bytes, site_reader_bytes
 from bench.serving import serving, wait_for
 from macros.core import load_dataset
 from macros.search import index_site
@@ -53,7 +53,7 @@ class Reader:
     @property
     def floor_pagefind(self) -> ReaderBytes:
         """The floor with Material's search swapped for Pagefind: its page view without Material's search bytes."""
-        return ReaderBytes(self.floor.page_view, 0, self.floor.first_query)
+        return ReaderBytes(self.floor.page_view, 0, self.floor.first_query, self.floor.first_query_by_kind)
 
     @property
     def floor_material(self) -> ReaderBytes:
@@ -239,7 +239,8 @@ def table(results: list[Result]) -> str:
 
 
 def kb(n: int) -> str:
-    return f"{n / 1000:,.0f} KB".replace(",", " ")
+    """Kilobytes (1 000 bytes), a decimal below 10 so a small file does not read as nothing."""
+    return (f"{n / 1000:.1f} KB" if n < 10_000 else f"{n / 1000:,.0f} KB").replace(",", " ")
 
 
 def reader_table(results: list[Result]) -> str:
@@ -265,6 +266,18 @@ def reader_table(results: list[Result]) -> str:
             f"({r.floor_largest_page.url}) | {views} | {queries_} | {r.site.seconds} / {r.floor.seconds} / "
             f"{round(r.floor.seconds + r.floor_pagefind_s, 2)} | {serve} |"
         )
+    return "\n".join(rows)
+
+
+def query_table(results: list[Result]) -> str:
+    """What each first query fetched, by kind of file (bench.reader.QUERY_KINDS): which part grows with N."""
+    kinds = [kind for kind, _ in QUERY_KINDS] + ["other"]
+    rows = ["| N | query | side | total | " + " | ".join(kinds) + " |", "|---|---|---|---|" + "---|" * len(kinds)]
+    for r in results:
+        for q, x in r.reader.items():
+            for side, b in (("site", x.site), ("floor+Pagefind", x.floor_pagefind)):
+                cells = " | ".join(kb(b.first_query_by_kind[k]) if k in b.first_query_by_kind else "—" for k in kinds)
+                rows.append(f"| {r.n} | “{q}” | {side} | {kb(b.first_query)} | {cells} |")
     return "\n".join(rows)
 
 
@@ -312,6 +325,8 @@ def main(argv: list[str] | None = None) -> int:
     print(table(results))
     print()
     print(reader_table(results))
+    print()
+    print(query_table(results))
     print()
     print(growth(results))
     args.results.parent.mkdir(parents=True, exist_ok=True)

@@ -60,8 +60,31 @@ def test_the_benchmark_prints_every_figure_at_a_tiny_size(tmp_path, capsys):
     assert figures["serve_rebuild_s"] is not None  # returned only once the edited page was served
     assert "name: Edited 000000" in (tmp_path / "site-20" / "data" / "actors" / "actors-000000.yml").read_text()
     assert figures["largest_page"]["bytes"] > 0 and figures["floor_largest_page"]["url"].startswith("/")
+    assert "| N | query | side | total | pf_meta | wasm | index chunks | fragments |" in printed
     for reader in figures["reader"].values():
+        for side in ("site", "floor"):  # every byte of a first query is put under one kind of file
+            kinds = reader[side]["first_query_by_kind"]
+            assert sum(kinds.values()) == reader[side]["first_query"] and {"pf_meta", "wasm", "index chunks"} <= set(
+                kinds
+            )
+        assert "site's search js/css" in reader["site"]["first_query_by_kind"]
         assert reader["site"]["page_view_search"] == 0  # a page view fetches nothing of search
         assert reader["site"]["page_view"] > 0 and reader["site"]["first_query"] > 0
         assert reader["floor"]["page_view_search"] > 0  # Material's search fetches its index on every page view
         assert reader["floor"]["first_query"] > 0  # Pagefind's API on the floor fetched its chunks
+
+
+def test_query_bytes_are_told_apart_by_pagefind_file_kind():
+    from bench.reader import by_kind, kind_of
+
+    assert kind_of("/pagefind/pagefind.en_9af17f95e0.pf_meta") == "pf_meta"
+    assert kind_of("/pagefind/wasm.en.pagefind") == "wasm"
+    assert kind_of("/pagefind/index/en_1a2b3c4.pf_index") == "index chunks"
+    assert kind_of("/pagefind/fragment/en_0a48039.pf_fragment") == "fragments"
+    assert kind_of("/pagefind/pagefind-ui.js?ts=1") == "Pagefind UI js/css"
+    assert kind_of("/pagefind/pagefind.js") == kind_of("/pagefind/pagefind-entry.json") == "Pagefind loader and worker"
+    assert kind_of("/assets/search.js") == "site's search js/css" and kind_of("/favicon.png") == "other"
+    assert by_kind([("/pagefind/a.pf_index", 3), ("/x.png", 1), ("/pagefind/b.pf_index", 4)]) == {
+        "index chunks": 7,
+        "other": 1,
+    }
