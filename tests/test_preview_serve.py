@@ -223,3 +223,27 @@ def test_the_parts_of_a_long_back_link_list_are_never_stale(tmp_path):
         shown = _same_as_a_full_build(project, base, tmp_path / "full-2", 'data-record="quotes/dedov-without-russia')
         assert second in shown and "actors/iran/" not in shown  # the new one is on the second part only
         assert server.poll() is None
+
+
+def test_a_save_one_poll_sees_half_done_is_one_rebuild(tmp_path):
+    """serve polls the watched folders every 0.5 s: a save written in two steps, which one poll sees half done and
+    the next finished, is one rebuild (preview.settle_seconds), not a second, empty one straight after the first."""
+    project = copy_project(tmp_path / "project")
+    log = tmp_path / "serve.log"
+    with serve_process(project, ENV, log) as (base, server):
+        assert wait_for(f"{base}actors/isna/", lambda body: "ISNA" in body, 120), log.read_text()
+        _wait_for_log(log, lambda text: _builds(text) == 1)
+        path = project / "data/actors/organisations.yml"
+        text = path.read_text(encoding="utf-8").replace("name: ISNA\n", "name: ISNA (edited)\n", 1)
+        with path.open("w", encoding="utf-8") as out:  # truncated, half written, and the rest just under a poll later
+            out.write(text[: len(text) // 2])
+            out.flush()
+            os.fsync(out.fileno())
+            time.sleep(0.45)
+            out.write(text[len(text) // 2 :])
+        assert wait_for(f"{base}actors/isna/", lambda body: "ISNA (edited)" in body, 90), log.read_text()
+        time.sleep(5)  # a second change seen during the build would start another build at once
+        final = log.read_text(encoding="utf-8")
+        assert final.count("Detected file changes") == 1 and _builds(final) == 2, final[-3000:]
+        assert REBUILT.search(final) and "The site could not be built" not in (fetch(base) or "")
+        assert server.poll() is None

@@ -71,6 +71,14 @@ def on_startup(command, dirty):
     _preview = incremental.Preview() if command == "serve" else None
 
 
+def on_serve(server, config, builder):
+    """Rebuild once per save, not once per poll that sees it changing (preview.settle_seconds)."""
+    observer = getattr(server, "observer", None)
+    if observer is not None and hasattr(server, "build_delay"):
+        server.build_delay = max(server.build_delay, preview.settle_seconds(observer.timeout))
+    return server
+
+
 @event_priority(100)
 def on_config(config):
     if not config.use_directory_urls:
