@@ -62,6 +62,9 @@ def test_the_benchmark_prints_every_figure_at_a_tiny_size(tmp_path, capsys):
     assert "name: Edited 000000" in (tmp_path / "site-20" / "data" / "actors" / "actors-000000.yml").read_text()
     assert figures["largest_page"]["bytes"] > 0 and figures["floor_largest_page"]["url"].startswith("/")
     assert "| N | query | side | total | pf_meta | wasm | index chunks | fragments |" in printed
+    floor_pages = [p for p in (tmp_path / "floor-20" / "site").rglob("*.html") if "pagefind" not in p.parts]
+    indexed = list((tmp_path / "floor-20" / "site" / "pagefind" / "fragment").iterdir())
+    assert len(indexed) == len(floor_pages) > 200  # Pagefind on the floor indexes every page, as on the site
     for reader in figures["reader"].values():
         for side in ("site", "floor"):  # every byte of a first query is put under one kind of file
             kinds = reader[side]["first_query_by_kind"]
