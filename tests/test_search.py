@@ -100,7 +100,10 @@ def test_list_pages_entries_are_not_indexed(built, page):
     records = re.compile(r"/(actors|events|quotes|treaties|sources|glossary|claims)/[^/]+/$")
     listed = [a for a in body.select("a[href]") if records.search(urljoin(f"/{page}", a["href"]))]
     assert len(listed) > 5
-    indexed = [a["href"] for a in listed if not a.find_parent(attrs={"data-pagefind-ignore": True})]
+    # Pagefind never indexes an SVG's text (the relations diagram's boxes).
+    indexed = [
+        a["href"] for a in listed if not (a.find_parent(attrs={"data-pagefind-ignore": True}) or a.find_parent("svg"))
+    ]
     assert len(indexed) <= 1, indexed  # the timeline's opening sentence names the visit
     assert not body.find("h1").find_parent(attrs={"data-pagefind-ignore": True})
 
@@ -322,7 +325,7 @@ def test_a_name_finds_its_record_first(reader, built):
 
 
 @needs_chromium
-@pytest.mark.parametrize(("query", "expected"), [("timeline", "/timeline/"), ("who is who", "/relations/")])
+@pytest.mark.parametrize(("query", "expected"), [("timeline", "/timeline/"), ("what happened next", "/what-next/")])
 def test_a_page_title_finds_the_page_in_the_first_results(reader, query, expected):
     r = reader()
     r.open("")
