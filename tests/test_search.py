@@ -4,11 +4,15 @@ naming each result's kind, and finding records by their aliases. Browser tests d
 from __future__ import annotations
 
 import re
-from urllib.parse import urlparse
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from macros.search import SearchIndexError, index_site
+from macros.core import load_dataset
+from macros.render.urls import url_of
+from macros.search import SearchIndexError, index_site, index_words
+from macros.search.names import query_word
 
 from conftest import CHROMIUM, ROOT, copy_project, run_build, static_server
 
@@ -40,21 +44,68 @@ def test_every_page_but_the_404_is_indexed_once(built):
 def test_each_page_tells_the_index_its_kind_inside_the_article_only(built, page, kind):
     soup = built.page(page)
     (body,) = soup.select("[data-pagefind-body]")
-    assert body["data-pagefind-meta"] == f"kind:{kind}"
+    assert body["data-pagefind-meta"] == f"heading[data-tme-heading], kind:{kind}"
     assert body.find("h1") is not None
     assert body.find_parent("article") is not None  # not the header, navigation or footer
 
 
 def test_aliases_are_weighted_and_infobox_labels_are_apart_from_values(built):
     soup = built.page("actors/abbas-araghchi/")
-    weighted = soup.select("[data-pagefind-weight]")
-    assert any("Araghchi" in el.get_text() for el in weighted)
-    # ...and stored as the metadata field the search UI ranks as a name (assets/search.js: metaWeights.aliases)
-    (aliases,) = soup.select('[data-pagefind-meta="aliases"]')
+    (aliases,) = [el for el in soup.select("[data-pagefind-weight]") if "Araghchi" in el.get_text()]
     assert aliases.get_text() == "Araghchi; Araqchi"
     assert aliases.find_parent(attrs={"data-pagefind-body": True}) is not None
     row = soup.select_one(".tme-infobox__row")
     assert re.match(r"\S+ \S", row.get_text())  # "Kind person", not "Kindperson"
+
+
+@pytest.mark.parametrize(
+    ("page", "names"),
+    [
+        ("actors/abbas-araghchi/", "abbas araghchi araqchi"),  # name and aliases
+        ("actors/russia/", "federation moscow russian"),  # "russia" is the start of "russian": dropped
+        ("actors/p5-plus-1/", "p5+1"),
+        ("treaties/jcpoa/", "2015 deal iran jcpoa nuclear"),  # short name and aliases, not the official name
+        ("glossary/snapback/", "snapback"),
+    ],
+)
+def test_named_records_give_the_index_their_names_as_plain_words(built, page, names):
+    (box,) = built.page(page).select("[data-pagefind-body] dl.tme-infobox")
+    assert box["data-pagefind-meta"] == f"names:{names}"
+
+
+@pytest.mark.parametrize(
+    ("page", "heading"),
+    [("events/araghchi-putin-meeting/", "araghchiputin in meeting moscow"), ("timeline/", "timeline")],
+)
+def test_every_page_gives_the_index_its_title_as_plain_words(built, page, heading):
+    (body,) = built.page(page).select("[data-pagefind-body]")
+    assert body["data-pagefind-meta"].startswith("heading[data-tme-heading], kind:")
+    assert body["data-tme-heading"] == heading
+    assert not body.select("[data-pagefind-meta^='names:']")  # an event's or a list's title is not a name
+
+
+def test_a_name_is_spelled_as_a_typed_query_reads_it():
+    assert query_word("Araghchi–Putin") == "araghchiputin"  # Pagefind's search drops punctuation: "araghchiputin"
+    assert query_word("Erdoğan") == "erdogan"
+    assert query_word("P5+1") == "p5+1"  # "+" is a word character, in the index and in queries
+    assert index_words(["Russia", None, "Moscow", "Russian Federation", "Moscow"]) == "federation moscow russian"
+    assert index_words(["Lavrov", "Sergey Lavrov’s"]) == "lavrovs sergey"
+
+
+@pytest.mark.parametrize("page", ["timeline/", "actors/", "glossary/", "sources/", "claims/", "quotes/", "relations/"])
+def test_list_pages_entries_are_not_indexed(built, page):
+    """A list page's entries only repeat records whose own pages are indexed: indexed again, they would put the list
+    page among the results of every name it lists. Its title and its opening sentence are indexed."""
+    (body,) = built.page(page).select("[data-pagefind-body]")
+    records = re.compile(r"/(actors|events|quotes|treaties|sources|glossary|claims)/[^/]+/$")
+    listed = [a for a in body.select("a[href]") if records.search(urljoin(f"/{page}", a["href"]))]
+    assert len(listed) > 5
+    # Pagefind never indexes an SVG's text (the relations diagram's boxes).
+    indexed = [
+        a["href"] for a in listed if not (a.find_parent(attrs={"data-pagefind-ignore": True}) or a.find_parent("svg"))
+    ]
+    assert len(indexed) <= 1, indexed  # the timeline's opening sentence names the visit
+    assert not body.find("h1").find_parent(attrs={"data-pagefind-ignore": True})
 
 
 def test_a_missing_pagefind_binary_is_a_clear_error(monkeypatch, tmp_path):
@@ -208,6 +259,91 @@ def test_an_alternate_spelling_finds_the_record_first(reader, alias_server):
     assert person["kind"] == "Kind: Person"
     assert "Kindperson" not in person["excerpt"]
     assert "asAraghchi" not in person["excerpt"]
+
+
+@dataclass(frozen=True)
+class NameCase:
+    query: str
+    expected: str  # the record's path, "/actors/sergei-lavrov/"
+    bearers: frozenset[str]  # the paths of every record whose names contain each word of the query
+
+
+def name_cases(built) -> list[NameCase]:
+    """A query per name a reader types, from the data, so that a new record is checked too: every actor's name, and
+    a person's surname (the name's last word; an organisation's last word, "Council", names no one), every treaty's
+    short name, every glossary term. A query can name several records equally (two actors share the surname "Al
+    Thani"; "Iran" starts a word of Iran International's and the Iran–China agreement's names; the 2001 treaty's short
+    name contains the 2025 one's): Pagefind matches words by their start and has no "whole name" signal, so those
+    records are its bearers, found from the names fields of the built pages, and the test asks for one of them first
+    and the expected record among them."""
+    names = {}
+    for page in built.site.rglob("index.html"):
+        box = built.page(page.parent.relative_to(built.site).as_posix()).select_one("dl[data-pagefind-meta^='names:']")
+        if box is not None:
+            names["/" + page.parent.relative_to(built.site).as_posix() + "/"] = box["data-pagefind-meta"][6:].split()
+    data = load_dataset()
+    queries = [(r.name, r) for r in data.all("actors")]
+    queries += [(r.name.split()[-1], r) for r in data.all("actors") if r.kind == "person" and " " in r.name]
+    queries += [(r.short_name, r) for r in data.all("treaties")]
+    queries += [(r.term, r) for r in data.all("glossary")]
+    cases = []
+    for query, record in queries:
+        words = [query_word(w) for w in query.split() if query_word(w)]
+        bearers = frozenset(p for p, ws in names.items() if all(any(n.startswith(w) for n in ws) for w in words))
+        cases.append(NameCase(query, "/" + url_of(record), bearers))
+    return cases
+
+
+RANKED = """async ([queries, n]) => {
+    // The module the search UI loaded and configured (assets/search.js: its ranking), searched directly.
+    const bundle = new URL(document.getElementById("tme-search").dataset.bundle, location.href);
+    const pagefind = await import(new URL("pagefind.js", bundle).href);
+    const ranked = [];
+    for (const query of queries) {
+        const found = await pagefind.search(query);
+        ranked.push(await Promise.all(found.results.slice(0, n).map(async (r) => (await r.data()).url)));
+    }
+    return ranked;
+}"""
+
+
+@needs_chromium
+def test_a_name_finds_its_record_first(reader, built):
+    cases = name_cases(built)
+    assert len(cases) > 150 and sum(len(c.bearers) == 1 for c in cases) > 150
+    r = reader()
+    r.open("")
+    shown = [urlparse(res["href"]).path for res in r.search("Lavrov")]  # opens the UI, which sets the ranking
+    ranked = r.page.evaluate(RANKED, [[c.query for c in cases], max(len(c.bearers) for c in cases)])
+    assert ranked[[c.query for c in cases].index("Lavrov")][:3] == shown[:3]  # the UI shows the same order
+    wrong = []
+    for case, urls in zip(cases, ranked, strict=True):
+        top = [urlparse(u).path for u in urls[: len(case.bearers)]]
+        if case.expected not in case.bearers or not top or top[0] not in case.bearers or case.expected not in top:
+            wrong.append(f"{case.query!r}: expected {case.expected} (bearers {sorted(case.bearers)}), got {top[:3]}")
+    assert wrong == []
+
+
+@needs_chromium
+@pytest.mark.parametrize(("query", "expected"), [("timeline", "/timeline/"), ("what happened next", "/what-next/")])
+def test_a_page_title_finds_the_page_in_the_first_results(reader, query, expected):
+    r = reader()
+    r.open("")
+    hrefs = [urlparse(res["href"]).path for res in r.search(query)]
+    assert expected in hrefs[:3], hrefs
+
+
+@needs_chromium
+def test_results_show_the_kind_and_not_the_ranking_fields(reader):
+    r = reader()
+    r.open("")
+    results = r.search("Lavrov")
+    assert urlparse(results[0]["href"]).path.endswith("/actors/sergei-lavrov/")
+    assert results[0]["kind"] == "Kind: Person"
+    tags = r.page.eval_on_selector_all(".pagefind-ui__result-tag", "els => els.map(e => e.dataset.pagefindUiMeta)")
+    assert tags and set(tags) == {"kind"}  # not "names" or "heading", which only rank
+    # Each fact-box row ends with a full stop in the snippet, the weighted one ("Also known as") too.
+    assert "Kind person. Also known as Lavrov; Sergey Lavrov. Affiliation Russia." in results[0]["excerpt"], results[0]
 
 
 @needs_chromium

@@ -31,11 +31,22 @@
         showImages: false,
         showSubResults: true,
         autofocus: true,
-        // A record's other names ("Araqchi" for Abbas Araghchi) are stored as the "aliases" metadata field
-        // (overrides/partials/explainer/components.html, aliases_row). Pagefind boosts a page whose metadata matches
-        // the query by the field's weight: a title word by 5 (its default), an alias by 10, because an alias is a whole
-        // name of the record, whereas a title may be a headline that only mentions it ("Araqchi: Negotiations…").
-        ranking: { metaWeights: { aliases: 10 } },
+        // Pagefind adds to a page's score each metadata field's weight times the query's share of the field, squared.
+        // "names" holds every name of an actor, a treaty or a glossary term ("Araqchi" for Abbas Araghchi) and
+        // "heading" a page's title, both as plain words (macros/search/names.py: Pagefind 1.5.2 counts a joined word
+        // such as "Araghchi–Putin" two to eight times over in a field, so its own title field, which it shows, must not
+        // rank). A name outranks a heading: a reader typing "Lavrov" wants his page, then the events and sources whose
+        // headlines mention him; a heading is weighted as Pagefind weights a title by default. Where several records
+        // bear a name ("Russia" starts "Russian Foreign Ministry"), the page text decides; pageLength 0 (Pagefind's
+        // default is 0.75) stops marking a page down for its length, which on a record page measures how much of the
+        // site refers to it (its back-link sections), so Russia's page comes first. List pages, long because they
+        // list records, do not index their entries (data-pagefind-ignore in their templates).
+        ranking: { pageLength: 0, metaWeights: { names: 10, heading: 5, title: 0 } },
+        processResult: (result) => {
+          delete result.meta.names; // ranking fields, not for the reader: a result shows its title and its kind
+          delete result.meta.heading;
+          return result;
+        },
         translations: { placeholder: "Search names, quotes, treaties, events…" },
       });
       dialog.querySelector("[data-tme-search-fallback]").hidden = true;

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from macros.render import facts, generic, labels, phrases, wording
 from macros.render.escape import attribute, text
+from macros.search.names import index_words
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "overrides" / "templates" / "fragments"
 
@@ -81,6 +82,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
         source_line=_with_page_linker(phrases.source_line),
         quote_setting=_with_page_linker(phrases.setting),
         provenance=_with_page_linker(phrases.provenance),
+        search_names=index_words,
         record_rows=_with_page_linker(lambda ln, record: generic.record_rows(ln.data.collections, record)),
         **facts.GLOBALS,
     )

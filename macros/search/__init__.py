@@ -2,5 +2,6 @@
 
 from macros.search.indexer import SearchIndexError, index_site
 from macros.search.kinds import kind_of
+from macros.search.names import index_words
 
-__all__ = ["SearchIndexError", "index_site", "kind_of"]
+__all__ = ["SearchIndexError", "index_site", "index_words", "kind_of"]

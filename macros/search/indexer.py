@@ -11,6 +11,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from macros.search.names import WORD_CHARACTERS
+
 BUNDLE_DIR = "pagefind"  # site-relative folder the index and Pagefind's UI are written to
 # Permalink anchors ("¶"), the "Cite this page" block (the page's own address) and the superscript source names after
 # each statement ("Foreign Minister, Iran[IRNA]") would only add noise to results, and run into the words they follow.
@@ -46,6 +48,8 @@ def index_site(site_dir: Path) -> int:
         "en",
         "--exclude-selectors",
         IGNORED,
+        "--include-characters",
+        WORD_CHARACTERS,
         "--quiet",
     ]
     # An empty working folder and environment: Pagefind reads pagefind.yml from its working folder and PAGEFIND_*
