@@ -12,8 +12,9 @@
 # Reading the figures: simulated throttling computes the metrics from the request chain, the bytes and the main-thread
 # tasks observed in one unthrottled load, the tasks multiplied by 4. The chain and bytes are deterministic; the tasks
 # are not: on a busy machine they take longer (total blocking time counts every task over 50 ms after the slowdown,
-# so a loaded host turns the page's own parse, style and layout tasks into blocking time). Lighthouse expects a BenchmarkIndex above 1000
-# and warns below it (a "slower CPU than Lighthouse expects"); compare runs on a quiet machine, several times.
+# so a loaded host turns the page's own parse, style and layout tasks into blocking time). Lighthouse expects a
+# BenchmarkIndex above 1000 and warns below it (a "slower CPU than Lighthouse expects"); compare runs on a quiet
+# machine, several times.
 #
 # Chromium runs with paint holding off (--disable-features=PaintHolding). Paint holding keeps the previous page on
 # screen during a navigation until the new one can paint; the previous page here is Lighthouse's about:blank. In
