@@ -6,7 +6,7 @@ from collections import Counter
 
 from bs4 import BeautifulSoup
 
-from conftest import run_build
+from conftest import ROOT, run_build
 
 
 def test_no_page_repeats_an_element_id(built):
@@ -21,18 +21,25 @@ def test_no_page_repeats_an_element_id(built):
 
 
 def test_no_page_loads_a_script_that_blocks_its_first_paint(built):
-    """Every external script is deferred, Material's bundle included (overrides/main.html): none is fetched and run
-    before the page can paint (scripts/lighthouse.sh). Inline scripts in the head stay: they are tiny and set state
-    the first paint needs (Material's palette, the tme-js class)."""
+    """Every external script is deferred, and Material's bundle is not loaded with the page at all: its tag is inert
+    (type text/plain) and assets/material-on-interaction.js loads it on the reader's first interaction
+    (scripts/lighthouse.sh; test_browser_material.py runs it). Inline scripts in the head stay: they are tiny and set
+    state the first paint needs (Material's palette, the tme-js class)."""
     blocking = {}
     for html_file in sorted(built.site.rglob("*.html")):
         soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
-        sources = [s["src"] for s in soup.find_all("script", src=True) if not s.has_attr("defer")]
+        sources = [
+            s["src"]
+            for s in soup.find_all("script", src=True)
+            if not s.has_attr("defer") and s.get("type") != "text/plain"
+        ]
         if sources:
             blocking[html_file.relative_to(built.site).as_posix()] = sources
     assert not blocking
     home = BeautifulSoup((built.site / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert any("javascripts/bundle." in s["src"] for s in home.find_all("script", src=True))
+    (held,) = [s for s in home.find_all("script", src=True) if "javascripts/bundle." in s["src"]]
+    assert held["type"] == "text/plain" and held.has_attr("data-tme-on-interaction")
+    assert any(s["src"].endswith("material-on-interaction.js") for s in home.find_all("script", defer=True))
 
 
 def test_a_quote_said_and_published_by_an_outlet_is_listed_once_with_its_anchor(built):
@@ -81,3 +88,26 @@ def test_readers_navigation_has_no_contributor_pages(built):
     assert (built.site / "performance" / "index.html").exists()  # still built, linked from About
     about = built.page("about/")
     assert any(a["href"].endswith("performance/") for a in about.select("article a"))
+
+
+def extra_css() -> list[str]:
+    """The stylesheets mkdocs.yml lists under extra_css, in order."""
+    lines = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    start = lines.index("extra_css:") + 1
+    end = next(i for i in range(start, len(lines)) if not lines[i].startswith("  - "))
+    return [line.removeprefix("  - ").split("#")[0].strip() for line in lines[start:end]]
+
+
+def test_the_site_stylesheets_arrive_as_one_file_in_their_order(built):
+    """mkdocs.yml's extra_css files are joined into assets/site.css (macros/mkdocs_glue/stylesheets.py): a page blocks
+    its first paint on Material's two stylesheets and this one, not on one request per source file."""
+    sources = extra_css()
+    assert len(sources) > 1
+    joined = (built.site / "assets/site.css").read_text(encoding="utf-8")
+    at = [joined.index((ROOT / "docs" / path).read_text(encoding="utf-8").strip()) for path in sources]
+    assert at == sorted(at)
+    for page in ("index.html", "visit/index.html", "actors/sergei-lavrov/index.html", "404.html"):
+        soup = BeautifulSoup((built.site / page).read_text(encoding="utf-8"), "html.parser")
+        hrefs = [link["href"] for link in soup.select('link[rel="stylesheet"]')]
+        assert len(hrefs) == 3 and hrefs[2].endswith("assets/site.css"), (page, hrefs)
+        assert all("/stylesheets/" in href for href in hrefs[:2]), (page, hrefs)  # Material's main and palette

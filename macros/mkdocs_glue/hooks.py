@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 
 from macros.core import DataErrors  # noqa: E402
 from macros.core.errors import printable  # noqa: E402
-from macros.mkdocs_glue import build_state, contrib, fragments, incremental, preview, staging  # noqa: E402
+from macros.mkdocs_glue import build_state, contrib, fragments, incremental, preview, staging, stylesheets  # noqa: E402
 from macros.mkdocs_glue.nav import with_collection_indexes  # noqa: E402
 from macros.render import prose, urls  # noqa: E402
 from macros.search import SearchIndexError, index_site, index_words, kind_of  # noqa: E402
@@ -108,7 +108,8 @@ def on_config(config):
 
 
 def on_files(files, config):
-    """Add every generated page (front matter only: bodies are rendered per page) and the downloads."""
+    """Add every generated page (front matter only: bodies are rendered per page), the downloads and the joined
+    stylesheet."""
     if _build["problems"]:
         return Files([])  # the project did not load (only under serve): the problem page replaces the site
     state = _state()
@@ -123,6 +124,7 @@ def on_files(files, config):
         state.generated[page.src] = page
     for path, content in state.downloads():
         files.append(File.generated(config, path, content=content))
+    stylesheets.join(files, config)
     return files
 
 
