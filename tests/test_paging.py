@@ -220,6 +220,9 @@ def test_a_long_back_link_section_shows_its_start_and_links_to_every_entry_in_pa
         listed += cards
         assert part.select_one("h1").get_text(strip=True) == f"{HUB_SECTION} — {title}, part {position} of {len(parts)}"
         assert _href_path(url, part.select_one("p.tme-count a")["href"]) == record_url  # back to the record
+        # a list page: its entries repeat records indexed on their own pages, its title stays searchable
+        assert all(f.find_parent(attrs={"data-pagefind-ignore": True}) for f in part.select("figure.tme-quote"))
+        assert not part.select_one("h1").find_parent(attrs={"data-pagefind-ignore": True})
     assert sorted(listed) == sorted(about)  # every referring quote, once, across the parts
     assert listed[: len(shown)] == shown  # the record page shows the list's start
     sitemap = (result.site / "sitemap.xml").read_text(encoding="utf-8")
