@@ -5,7 +5,8 @@
 // evaluation is one long task that keeps a phone's main thread busy for a quarter of a second at every page view
 // (scripts/lighthouse.sh), whether the reader touches anything or not.
 (() => {
-  // overrides/main.html keeps Material's own tag, inert (type="text/plain"), so the address stays Material's.
+  // overrides/main.html keeps Material's own tag as an inert data block (type="text/plain", the address in data-src),
+  // so the address stays Material's.
   const held = document.querySelector("script[data-tme-on-interaction]");
   if (!held) return;
   const events = ["pointerdown", "touchstart", "keydown", "focusin", "wheel", "scroll"];
@@ -14,7 +15,7 @@
   function load() {
     for (const type of events) window.removeEventListener(type, load, options);
     const script = document.createElement("script");
-    script.src = held.src;
+    script.src = new URL(held.dataset.src, document.baseURI).href;
     // Material starts its components on DOMContentLoaded, which has passed; it listens for the event once, on the
     // document, and nothing else of the site's listens for it after the page has loaded.
     script.onload = () => document.dispatchEvent(new Event("DOMContentLoaded"));
