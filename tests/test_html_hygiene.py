@@ -22,9 +22,9 @@ def test_no_page_repeats_an_element_id(built):
 
 def test_no_page_loads_a_script_that_blocks_its_first_paint(built):
     """Every external script is deferred, and Material's bundle is not loaded with the page at all: its tag is inert
-    (type text/plain, its address in data-src) and assets/material-on-interaction.js loads it on the reader's first interaction
-    (scripts/lighthouse.sh; test_browser_material.py runs it). Inline scripts in the head stay: they are tiny and set
-    state the first paint needs (Material's palette, the tme-js class)."""
+    (type text/plain, its address in data-src) and assets/material-on-interaction.js loads it on the reader's first
+    interaction (scripts/lighthouse.sh; test_browser_material.py runs it). Inline scripts in the head stay: they are
+    tiny and set state the first paint needs (Material's palette, the tme-js class)."""
     blocking = {}
     for html_file in sorted(built.site.rglob("*.html")):
         soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
