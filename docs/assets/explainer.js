@@ -43,7 +43,8 @@
   }
 
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
+    // once: material-on-interaction.js fires DOMContentLoaded again when Material's script loads later
+    document.addEventListener("DOMContentLoaded", start, { once: true });
   } else {
     start();
   }
