@@ -1,56 +1,160 @@
-// Site search (Pagefind's default UI), loaded on demand: a page view fetches nothing under pagefind/; the reader
-// opening search (the header button, "/" or "s") loads the UI, which then fetches only the index chunks a query needs.
+// Site search, loaded on demand: a page view fetches nothing of it. The reader opening search (the header button, "/"
+// or "s", or a link to #tme-search) imports the engine (assets/search-engine.js), which then fetches only the index
+// files a query needs (searchindex/). Everything shown is built with DOM text nodes: a title or a summary from the
+// index is text, never markup, and a result's address must stay inside the site.
 (() => {
   const dialog = document.getElementById("tme-search");
   if (!dialog || typeof dialog.showModal !== "function") return; // the #tme-search fragment panel still works
   const bundle = new URL(dialog.dataset.bundle, location.href);
   const root = new URL(dialog.dataset.root, location.href);
+  const engineAddress = new URL(dialog.dataset.engine, location.href);
+  const PAGE = 10; // results shown at first, and added by "Show more results"
+  const DEBOUNCE_MS = 150;
   let loading = null;
 
-  function loadScript(src) {
-    return new Promise((resolve, reject) => {
-      const script = document.createElement("script");
-      script.src = src;
-      script.onload = resolve;
-      script.onerror = () => reject(new Error(`could not load ${src}`));
-      document.head.append(script);
+  function element(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  // A result's address, relative to the site root in the index, resolved against it; null unless it stays a page of
+  // this site (an index written from a hostile page could hold "javascript:…", "//elsewhere/" or "/elsewhere").
+  function siteAddress(url) {
+    if (typeof url !== "string" || /[\u0000-\u0020\\:]/.test(url) || url.includes("//") || url.startsWith("/")) {
+      return null;
+    }
+    const address = new URL(url, root);
+    return address.origin === root.origin && address.href.startsWith(root.href) ? address.href : null;
+  }
+
+  // `summary` with each word that a query word starts marked: text nodes and <mark> elements, never parsed markup.
+  function highlighted(summary, wanted, engine) {
+    const paragraph = element("p", "tme-search__summary");
+    let at = 0;
+    for (const run of summary.matchAll(/[\p{L}\p{M}\p{N}+]+/gu)) {
+      if (!engine.words(run[0]).some((word) => wanted.some((w) => word.startsWith(w)))) continue;
+      paragraph.append(summary.slice(at, run.index), element("mark", "", run[0]));
+      at = run.index + run[0].length;
+    }
+    paragraph.append(summary.slice(at));
+    return paragraph;
+  }
+
+  function build(engine) {
+    const ui = dialog.querySelector("#tme-search-ui");
+    const form = element("form", "tme-search__form");
+    form.setAttribute("role", "search");
+    const label = element("label", "tme-search__label", "Search names, quotes, treaties, events");
+    label.htmlFor = "tme-search-input";
+    const input = element("input", "tme-search__input");
+    Object.assign(input, { type: "search", id: "tme-search-input", autocomplete: "off", spellcheck: false });
+    input.placeholder = "Search names, quotes, treaties, events…";
+    input.setAttribute("enterkeyhint", "go");
+    form.append(label, input);
+    const status = element("p", "tme-search__status");
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    const list = element("ol", "tme-search__results");
+    const more = element("button", "tme-search__more", "Show more results");
+    more.type = "button";
+    more.hidden = true;
+    ui.replaceChildren(form, status, list, more);
+
+    let ranked = [];
+    let wanted = [];
+    let shown = 0;
+    let generation = 0; // a newer query's answer replaces an older one's, whichever arrives first
+    let timer = 0;
+    let pending = Promise.resolve();
+
+    async function show(count, current) {
+      const ids = ranked.slice(shown, shown + count).map((hit) => hit.doc);
+      const found = await engine.documents(bundle, ids);
+      if (current !== generation) return null;
+      shown += ids.length;
+      let first = null;
+      for (const doc of found) {
+        const href = siteAddress(doc.url);
+        if (href === null) continue;
+        const item = element("li", "tme-search__result");
+        const link = element("a", "tme-search__link", doc.title || doc.url || "Home");
+        link.href = href;
+        item.append(link, " ", element("span", "tme-search__kind", doc.kind));
+        if (doc.summary) item.append(highlighted(doc.summary, wanted, engine));
+        list.append(item);
+        first ??= link;
+      }
+      more.hidden = shown >= ranked.length;
+      return first;
+    }
+
+    function report(text) {
+      if (status.textContent !== text) status.textContent = text;
+    }
+
+    async function run() {
+      clearTimeout(timer);
+      timer = 0;
+      const current = ++generation;
+      const query = input.value.trim();
+      wanted = engine.queryWords(query);
+      ranked = [];
+      shown = 0;
+      if (wanted.length === 0) {
+        list.replaceChildren();
+        more.hidden = true;
+        report(query ? "Type at least two letters or digits." : "");
+        return;
+      }
+      try {
+        const found = await engine.search(bundle, query);
+        if (current !== generation) return;
+        ranked = found;
+        list.replaceChildren();
+        await show(PAGE, current);
+        if (current !== generation) return;
+        const n = ranked.length;
+        report(n === 0 ? `No results for “${query}”` : `${n} result${n === 1 ? "" : "s"} for “${query}”`);
+      } catch (error) {
+        if (current !== generation) return;
+        list.replaceChildren();
+        more.hidden = true;
+        report(`Search could not load (${error.message}). Try again.`);
+      }
+    }
+
+    input.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        pending = run();
+      }, DEBOUNCE_MS);
     });
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault(); // Enter: the first result, once the query typed so far is answered
+      if (timer) pending = run();
+      const current = generation;
+      await pending;
+      const first = list.querySelector(".tme-search__link");
+      if (first && current === generation) location.assign(first.href);
+    });
+    more.addEventListener("click", async () => {
+      const current = generation;
+      try {
+        const first = await show(PAGE, current);
+        first?.focus(); // where the reader left off, not back at the top of the list
+      } catch (error) {
+        if (current === generation) report(`More results could not load (${error.message}). Try again.`);
+      }
+    });
+    dialog.querySelector("[data-tme-search-fallback]").hidden = true;
+    return input;
   }
 
   function load() {
     if (loading) return loading;
-    const css = document.createElement("link");
-    css.rel = "stylesheet";
-    css.href = new URL("pagefind-ui.css", bundle).href;
-    document.head.append(css);
-    loading = loadScript(new URL("pagefind-ui.js", bundle).href).then(() => {
-      new window.PagefindUI({
-        element: "#tme-search-ui",
-        bundlePath: bundle.pathname,
-        baseUrl: root.pathname,
-        showImages: false,
-        showSubResults: true,
-        autofocus: true,
-        // Pagefind adds to a page's score each metadata field's weight times the query's share of the field, squared.
-        // "names" holds every name of an actor, a treaty or a glossary term ("Araqchi" for Abbas Araghchi) and
-        // "heading" a page's title, both as plain words (macros/search/names.py: Pagefind 1.5.2 counts a joined word
-        // such as "Araghchi–Putin" two to eight times over in a field, so its own title field, which it shows, must not
-        // rank). A name outranks a heading: a reader typing "Lavrov" wants his page, then the events and sources whose
-        // headlines mention him; a heading is weighted as Pagefind weights a title by default. Where several records
-        // bear a name ("Russia" starts "Russian Foreign Ministry"), the page text decides; pageLength 0 (Pagefind's
-        // default is 0.75) stops marking a page down for its length, which on a record page measures how much of the
-        // site refers to it (its back-link sections), so Russia's page comes first. List pages, long because they
-        // list records, do not index their entries (data-pagefind-ignore in their templates).
-        ranking: { pageLength: 0, metaWeights: { names: 10, heading: 5, title: 0 } },
-        processResult: (result) => {
-          delete result.meta.names; // ranking fields, not for the reader: a result shows its title and its kind
-          delete result.meta.heading;
-          return result;
-        },
-        translations: { placeholder: "Search names, quotes, treaties, events…" },
-      });
-      dialog.querySelector("[data-tme-search-fallback]").hidden = true;
-    });
+    loading = import(engineAddress.href).then(build);
     loading.catch(() => {
       loading = null; // let the reader try again; the fallback list stays visible meanwhile
     });
@@ -60,7 +164,13 @@
   function open(event) {
     if (event) event.preventDefault();
     if (!dialog.open) dialog.showModal();
-    load().then(() => dialog.querySelector("#tme-search-ui input")?.focus());
+    load().then(
+      (input) => {
+        input.focus();
+        input.select();
+      },
+      () => {}, // the fallback list stays; the next open tries again
+    );
   }
 
   function close(event) {
