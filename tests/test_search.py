@@ -3,8 +3,13 @@ naming each result's kind, and finding records by their aliases. Browser tests d
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
+import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
@@ -13,10 +18,10 @@ from macros.core import load_dataset
 from macros.render.urls import url_of
 from macros.search import SearchIndexError, index_site, index_words
 from macros.search.names import query_word
+from macros.search.tokens import fnv1a32, words
 
 from conftest import CHROMIUM, ROOT, copy_project, run_build, static_server
 
-RESULT = ".pagefind-ui__result"
 needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM}")
 
 
@@ -150,6 +155,10 @@ def alias_server(built, tmp_path_factory):
         yield url
 
 
+RESULT = ".tme-search__result"
+STATUS = ".tme-search__status"
+
+
 class Reader:
     """One browser tab; records the path of every request it makes."""
 
@@ -164,32 +173,47 @@ class Reader:
         self.page.goto(self.server + path, wait_until="networkidle")
         return self.page
 
-    def search(self, query: str) -> list[dict]:
+    def type_query(self, query: str):
+        """Open search with "/" and type ``query`` into its field, as a reader would."""
         page = self.page
-        page.keyboard.press("/")
-        field = page.locator("#tme-search-ui input")
+        if not page.evaluate("document.getElementById('tme-search').open"):
+            page.keyboard.press("/")
+        field = page.locator(".tme-search__input")
         field.wait_for(timeout=10000)
         field.fill(query)
-        # Pagefind's UI lists placeholders first and fills each result in when its fragment arrives.
-        page.wait_for_function(
-            """sel => {
-                const results = [...document.querySelectorAll(sel)];
-                return results.length > 0 && results.every(e => e.querySelector('.pagefind-ui__result-link'));
+        return field
+
+    def answered(self, query: str) -> None:
+        """Wait until the status line reports the answer to ``query`` (set once its results are shown)."""
+        self.page.wait_for_function(
+            """([sel, query]) => {
+                const text = document.querySelector(sel)?.textContent ?? "";
+                return text.endsWith(`for “${query}”`) || text.startsWith("Search could not");
             }""",
-            arg=RESULT,
+            arg=[STATUS, query],
             timeout=10000,
         )
-        return page.eval_on_selector_all(
+
+    def results(self) -> list[dict]:
+        return self.page.eval_on_selector_all(
             RESULT,
             """els => els.map(e => ({
-                href: e.querySelector('.pagefind-ui__result-link').getAttribute('href'),
-                kind: e.querySelector('[data-pagefind-ui-meta="kind"]')?.innerText ?? null,
-                excerpt: e.querySelector('.pagefind-ui__result-excerpt')?.innerText ?? '',
+                href: e.querySelector('a.tme-search__link')?.getAttribute('href') ?? null,
+                title: e.querySelector('.tme-search__link')?.textContent ?? '',
+                kind: e.querySelector('.tme-search__kind')?.textContent ?? null,
+                summary: e.querySelector('.tme-search__summary')?.textContent ?? '',
+                marked: [...e.querySelectorAll('.tme-search__summary mark')].map(m => m.textContent),
+                parts: [...e.children].map(c => c.className),
             }))""",
         )
 
+    def search(self, query: str) -> list[dict]:
+        self.type_query(query)
+        self.answered(query)
+        return self.results()
+
     def search_requests(self) -> list[str]:
-        return [p for p in self.requests if "/pagefind/" in p or "search_index" in p]
+        return [p for p in self.requests if "/searchindex/" in p or p.endswith("/search-engine.js")]
 
 
 @pytest.fixture
@@ -204,6 +228,17 @@ def reader(browser, server):
     yield make
     for r in readers:
         r.context.close()
+
+
+def search_index(site: Path) -> tuple[dict, Callable[[str], list[int]]]:
+    """The built index's meta and a lookup of a word's champion list (its doc ids, best first), read in Python."""
+    meta = json.loads((site / "searchindex" / "meta.json").read_text(encoding="utf-8"))
+
+    def champions(word: str) -> list[int]:
+        shard = site / "searchindex" / "keys" / f"{fnv1a32(word) % meta['shards']}.json"
+        return json.loads(shard.read_text(encoding="utf-8"))[word][1::2]
+
+    return meta, champions
 
 
 @needs_chromium
@@ -223,11 +258,31 @@ def test_search_opens_from_the_keyboard_loads_on_demand_and_names_each_results_k
     results = r.search("Dedov")
     assert r.search_requests()  # loaded now, when the reader searched
     assert len(results) >= 3
-    assert all(res["kind"] and res["kind"].startswith("Kind: ") for res in results), results
-    assert {"Kind: Person", "Kind: Event", "Kind: Source"} <= {res["kind"] for res in results}
+    assert all(res["kind"] for res in results), results
+    assert {"Person", "Event", "Source"} <= {res["kind"] for res in results}
     assert page.evaluate("document.activeElement.closest('#tme-search') !== null")
+    assert page.locator("[data-tme-search-fallback]").is_hidden()  # the no-JavaScript list gives way to the search
     page.keyboard.press("Escape")
     assert page.evaluate("!document.getElementById('tme-search').open")
+
+
+@needs_chromium
+@pytest.mark.parametrize("key", ["s", "/"])
+def test_the_search_field_is_labelled_and_its_status_is_announced(reader, key):
+    r = reader()
+    page = r.open("")
+    page.keyboard.press(key)
+    field = page.get_by_role("searchbox", name="Search names, quotes, treaties, events")
+    field.wait_for(timeout=10000)
+    assert page.locator("#tme-search-ui form[role=search]").count() == 1
+    assert page.eval_on_selector(STATUS, "e => [e.getAttribute('role'), e.getAttribute('aria-live')]") == [
+        "status",
+        "polite",
+    ]
+    field.fill("zzqqxxnothing")
+    r.answered("zzqqxxnothing")
+    assert page.inner_text(STATUS) == "No results for “zzqqxxnothing”"
+    assert r.results() == []
 
 
 @needs_chromium
@@ -237,7 +292,7 @@ def test_search_opens_from_the_keyboard_loads_on_demand_and_names_each_results_k
         ("Dedov", "actors/alexey-dedov/"),
         ("diplomatic potential", "quotes/lavrov-diplomatic-potential-jcpoa/"),
         ("Strategic Cooperation Treaty", "treaties/russia-iran-treaty/"),
-        ("nonaggression", "claims/mutual-non-aggression-clause/"),  # Pagefind also indexes "non-aggression" joined
+        ("non-aggression", "claims/mutual-non-aggression-clause/"),
     ],
 )
 def test_search_finds_records_by_name_and_quote_text(reader, query, expected):
@@ -256,9 +311,9 @@ def test_an_alternate_spelling_finds_the_record_first(reader, alias_server):
     person = results[0]
     assert urlparse(person["href"]).path.endswith("/actors/abbas-araghchi/"), results
     assert any(urlparse(res["href"]).path.endswith("/sources/irna-85841471/") for res in results[1:]), results
-    assert person["kind"] == "Kind: Person"
-    assert "Kindperson" not in person["excerpt"]
-    assert "asAraghchi" not in person["excerpt"]
+    assert person["kind"] == "Person"
+    assert "Kindperson" not in person["summary"]
+    assert "asAraghchi" not in person["summary"]
 
 
 @dataclass(frozen=True)
@@ -273,14 +328,14 @@ def name_cases(built) -> list[NameCase]:
     a person's surname (the name's last word; an organisation's last word, "Council", names no one), every treaty's
     short name, every glossary term. A query can name several records equally (two actors share the surname "Al
     Thani"; "Iran" starts a word of Iran International's and the Iran–China agreement's names; the 2001 treaty's short
-    name contains the 2025 one's): Pagefind matches words by their start and has no "whole name" signal, so those
-    records are its bearers, found from the names fields of the built pages, and the test asks for one of them first
-    and the expected record among them."""
+    name contains the 2025 one's): a names field matches a typed word by its start and has no "whole name" signal,
+    so those records are its bearers, found from the names fields of the built pages, and the test asks for one of
+    them first and the expected record among them."""
     names = {}
     for page in built.site.rglob("index.html"):
-        box = built.page(page.parent.relative_to(built.site).as_posix()).select_one("dl[data-pagefind-meta^='names:']")
+        box = built.page(page.parent.relative_to(built.site).as_posix()).select_one("[data-search-names]")
         if box is not None:
-            names["/" + page.parent.relative_to(built.site).as_posix() + "/"] = box["data-pagefind-meta"][6:].split()
+            names["/" + page.parent.relative_to(built.site).as_posix() + "/"] = words(box["data-search-names"])
     data = load_dataset()
     queries = [(r.name, r) for r in data.all("actors")]
     queries += [(r.name.split()[-1], r) for r in data.all("actors") if r.kind == "person" and " " in r.name]
@@ -288,20 +343,23 @@ def name_cases(built) -> list[NameCase]:
     queries += [(r.term, r) for r in data.all("glossary")]
     cases = []
     for query, record in queries:
-        words = [query_word(w) for w in query.split() if query_word(w)]
-        bearers = frozenset(p for p, ws in names.items() if all(any(n.startswith(w) for n in ws) for w in words))
+        typed = words(query)
+        bearers = frozenset(p for p, ws in names.items() if all(any(n.startswith(w) for n in ws) for w in typed))
         cases.append(NameCase(query, "/" + url_of(record), bearers))
     return cases
 
 
 RANKED = """async ([queries, n]) => {
-    // The module the search UI loaded and configured (assets/search.js: its ranking), searched directly.
-    const bundle = new URL(document.getElementById("tme-search").dataset.bundle, location.href);
-    const pagefind = await import(new URL("pagefind.js", bundle).href);
+    // The engine the search UI loaded (assets/search-engine.js), searched directly.
+    const dialog = document.getElementById("tme-search");
+    const engine = await import(new URL(dialog.dataset.engine, location.href).href);
+    const bundle = new URL(dialog.dataset.bundle, location.href);
+    const root = new URL(dialog.dataset.root, location.href);
     const ranked = [];
     for (const query of queries) {
-        const found = await pagefind.search(query);
-        ranked.push(await Promise.all(found.results.slice(0, n).map(async (r) => (await r.data()).url)));
+        const found = await engine.search(bundle, query);
+        const docs = await engine.documents(bundle, found.slice(0, n).map((hit) => hit.doc));
+        ranked.push(docs.map((doc) => new URL(doc.url, root).href));
     }
     return ranked;
 }"""
@@ -313,9 +371,9 @@ def test_a_name_finds_its_record_first(reader, built):
     assert len(cases) > 150 and sum(len(c.bearers) == 1 for c in cases) > 150
     r = reader()
     r.open("")
-    shown = [urlparse(res["href"]).path for res in r.search("Lavrov")]  # opens the UI, which sets the ranking
+    shown = [urlparse(res["href"]).path for res in r.search("Lavrov")]
     ranked = r.page.evaluate(RANKED, [[c.query for c in cases], max(len(c.bearers) for c in cases)])
-    assert ranked[[c.query for c in cases].index("Lavrov")][:3] == shown[:3]  # the UI shows the same order
+    assert [urlparse(u).path for u in ranked[[c.query for c in cases].index("Lavrov")][:3]] == shown[:3]
     wrong = []
     for case, urls in zip(cases, ranked, strict=True):
         top = [urlparse(u).path for u in urls[: len(case.bearers)]]
@@ -334,16 +392,143 @@ def test_a_page_title_finds_the_page_in_the_first_results(reader, query, expecte
 
 
 @needs_chromium
-def test_results_show_the_kind_and_not_the_ranking_fields(reader):
+def test_results_show_title_kind_and_summary_with_the_query_marked(reader):
     r = reader()
     r.open("")
     results = r.search("Lavrov")
-    assert urlparse(results[0]["href"]).path.endswith("/actors/sergei-lavrov/")
-    assert results[0]["kind"] == "Kind: Person"
-    tags = r.page.eval_on_selector_all(".pagefind-ui__result-tag", "els => els.map(e => e.dataset.pagefindUiMeta)")
-    assert tags and set(tags) == {"kind"}  # not "names" or "heading", which only rank
-    # Each fact-box row ends with a full stop in the snippet, the weighted one ("Also known as") too.
-    assert "Kind person. Also known as Lavrov; Sergey Lavrov. Affiliation Russia." in results[0]["excerpt"], results[0]
+    first = results[0]
+    assert urlparse(first["href"]).path.endswith("/actors/sergei-lavrov/")
+    assert first["title"] == "Sergei Lavrov"
+    assert first["kind"] == "Person"
+    # Only what a reader reads: the names field and the heading only rank.
+    assert all(res["parts"] == ["tme-search__link", "tme-search__kind", "tme-search__summary"] for res in results)
+    assert "Lavrov" in first["summary"] and set(first["marked"]) == {"Lavrov"}, first
+    assert len(results) == 10 and r.page.locator(".tme-search__more").is_visible()
+
+
+@needs_chromium
+def test_show_more_results_adds_the_next_ten(reader):
+    r = reader()
+    page = r.open("")
+    r.search("Iran")
+    total = int(page.inner_text(STATUS).split()[0])
+    assert total > 20
+    first_ten = [res["href"] for res in r.results()]
+    page.click(".tme-search__more")
+    page.wait_for_function("sel => document.querySelectorAll(sel).length >= 20", arg=RESULT, timeout=10000)
+    twenty = [res["href"] for res in r.results()]
+    assert len(twenty) == 20 and twenty[:10] == first_ten and len(set(twenty)) == 20
+    assert page.evaluate("document.activeElement === document.querySelectorAll('.tme-search__link')[10]")
+    assert page.locator(".tme-search__more").is_visible()
+
+
+@needs_chromium
+def test_enter_opens_the_first_result(reader):
+    r = reader()
+    page = r.open("visit/")
+    field = r.type_query("Lavrov")
+    with page.expect_navigation(timeout=10000):
+        field.press("Enter")  # before the typed query's results are shown: Enter waits for them
+    assert urlparse(page.url).path == "/actors/sergei-lavrov/"
+
+
+@needs_chromium
+def test_a_first_query_fetches_only_meta_its_words_shards_and_the_shown_results_chunks(reader, built):
+    meta, _ = search_index(built.site)
+    r = reader()
+    r.open("visit/")
+    query = "Lavrov sanctions treaty"
+    r.search(query)
+    ids = r.page.evaluate(
+        """async (query) => {
+            const dialog = document.getElementById("tme-search");
+            const engine = await import(new URL(dialog.dataset.engine, location.href).href);
+            return (await engine.search(new URL(dialog.dataset.bundle, location.href), query)).map((h) => h.doc);
+        }""",
+        query,
+    )
+    assert len(ids) > 10
+    fetched = [p.split("/searchindex/", 1)[1] for p in r.requests if "/searchindex/" in p]
+    shards = {f"keys/{fnv1a32(w) % meta['shards']}.json" for w in ("lavrov", "sanctions", "treaty")}
+    chunks = {f"docs/{doc // meta['chunk']}.json" for doc in ids[:10]}
+    assert sorted(fetched) == sorted({"meta.json", *shards, *chunks})  # each once, and nothing else
+    # Each file's gzip size is capped when the index is written: a shard's at 48 KiB, a chunk's at 16 KiB.
+    gzipped = sum(len(gzip.compress((built.site / "searchindex" / f).read_bytes())) for f in fetched)
+    assert gzipped <= 1024 + len(shards) * 48 * 1024 + len(chunks) * 16 * 1024
+
+
+@pytest.fixture(scope="module")
+def hostile_site(built, tmp_path_factory):
+    """A copy of the built site whose index gives the best results for "Lavrov" addresses outside the site."""
+    site = tmp_path_factory.mktemp("hostile") / "site"
+    shutil.copytree(built.site, site)
+    meta, champions = search_index(site)
+    best = champions("lavrov")[: len(HOSTILE)]
+    for doc, url in zip(best, HOSTILE, strict=True):
+        path = site / "searchindex" / "docs" / f"{doc // meta['chunk']}.json"
+        chunk = json.loads(path.read_text(encoding="utf-8"))
+        chunk[doc % meta["chunk"]][:2] = [url, f"Hostile {url}"]
+        path.write_text(json.dumps(chunk), encoding="utf-8")
+    with static_server(site) as url:
+        yield url
+
+
+HOSTILE = [
+    "javascript:alert(1)",
+    "//evil.example/",
+    "/abs",
+    "\\\\evil.example/",
+    "\t//evil.example/",
+    "https://evil.example/",
+]
+
+
+@needs_chromium
+def test_a_result_addressed_outside_the_site_is_not_a_link(reader, hostile_site):
+    r = reader(hostile_site)
+    r.open("")
+    results = r.search("Lavrov")
+    assert results  # the other results still show
+    assert not [res for res in results if res["title"].startswith("Hostile")], results
+    assert all(res["href"].startswith(hostile_site) for res in results), results
+    links = r.page.eval_on_selector_all("#tme-search a[href]", "els => els.map(e => e.href)")
+    assert all(h.startswith(hostile_site) for h in links), links
+
+
+TRICKY = [
+    "Russia–Iran",
+    "P5+1",
+    "Araghchi's",
+    "Ḥusayn",
+    "Erdoğan",
+    "Сергей Лавров, МИД России",
+    "عباس عراقچی ۱۴۰۳",
+    "emoji 🇮🇷🤝🇷🇺 👍🏽 ok",
+    "line\u2028separator\u2029paragraph",
+    "İstanbul ΟΔΟΣ Straße ǅemal",
+    "zero\u200bwidth\u200djoiner\u00a0nbsp_under",
+    "ﬁnal Ⅻ ²3 ١٢٣ 𝐁old",
+    "a\u0301 \u0301lone",
+    "",
+]
+
+
+@needs_chromium
+def test_words_and_shards_are_the_same_in_the_browser_and_in_python(reader):
+    r = reader()
+    r.open("")
+    js = r.page.evaluate(
+        """async (texts) => {
+            const dialog = document.getElementById("tme-search");
+            const engine = await import(new URL(dialog.dataset.engine, location.href).href);
+            return texts.map((t) => [engine.words(t), engine.fnv1a32(t)]);
+        }""",
+        TRICKY,
+    )
+    assert js == [[words(t), fnv1a32(t)] for t in TRICKY]
+    assert words("Russia–Iran") == ["russia", "iran"]
+    assert words("P5+1 Araghchi's Ḥusayn") == ["p5+1", "araghchi", "s", "husayn"]
+    assert fnv1a32("") == 2166136261 and fnv1a32("a") == 0xE40C292C  # FNV-1a's published test vectors
 
 
 @needs_chromium
@@ -351,11 +536,14 @@ def test_the_search_button_opens_and_closes_with_the_mouse_returning_focus(reade
     r = reader(viewport={"width": 390, "height": 800})
     page = r.open("actors/sergei-lavrov/")
     page.click("[data-tme-search-open]")
-    page.locator("#tme-search-ui input").wait_for(timeout=10000)
+    page.locator(".tme-search__input").wait_for(timeout=10000)
     assert page.evaluate("document.getElementById('tme-search').open")
     page.click("[data-tme-search-close]")
     assert page.evaluate("!document.getElementById('tme-search').open")
     assert page.evaluate("document.activeElement.matches('[data-tme-search-open]')")
+    page.click("[data-tme-search-open]")
+    page.mouse.click(5, 790)  # the backdrop
+    assert page.evaluate("!document.getElementById('tme-search').open")
 
 
 @needs_chromium
@@ -364,9 +552,14 @@ def test_search_follows_the_colour_scheme(reader, scheme, dark):
     r = reader(color_scheme=scheme)
     r.open("")
     r.search("treaty")
-    background = r.page.eval_on_selector("#tme-search", "e => getComputedStyle(e).backgroundColor")
-    red, green, blue = (int(v) for v in re.findall(r"\d+", background)[:3])
-    assert ((red + green + blue) / 3 < 100) is dark, background
+
+    def lightness(selector: str, prop: str) -> float:
+        colour = r.page.eval_on_selector(selector, f"e => getComputedStyle(e).{prop}")
+        return sum(int(v) for v in re.findall(r"\d+", colour)[:3]) / 3
+
+    assert (lightness("#tme-search", "backgroundColor") < 100) is dark
+    assert (lightness(".tme-search__summary", "color") > 150) is dark  # text contrasts with the background
+    assert (lightness(".tme-search__input", "backgroundColor") < 100) is dark
 
 
 @needs_chromium

@@ -125,6 +125,10 @@
       }
     }
 
+    input.addEventListener("keydown", (event) => {
+      // A search field's own Escape empties it; in this dialog, Escape closes search at once, keeping the query.
+      if (event.key === "Escape") close(event);
+    });
     input.addEventListener("input", () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
