@@ -563,6 +563,19 @@ def test_search_follows_the_colour_scheme(reader, scheme, dark):
 
 
 @needs_chromium
+@pytest.mark.parametrize(("scheme", "width"), [("light", 390), ("dark", 390), ("dark", 1280)])
+def test_axe_reports_no_violations_in_search_with_results(reader, scheme, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    r = reader(color_scheme=scheme, viewport={"width": width, "height": 900})
+    r.open("")
+    r.search("Lavrov sanctions")
+    r.page.locator(".tme-search__link").first.focus()
+    results = Axe().run(r.page, context="#tme-search")
+    assert results.violations_count == 0, results.generate_report()
+
+
+@needs_chromium
 def test_without_javascript_the_search_button_lists_the_readers_pages(reader):
     r = reader(java_script_enabled=False)
     page = r.open("visit/")
