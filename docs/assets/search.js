@@ -145,11 +145,14 @@
     });
     more.addEventListener("click", async () => {
       const current = generation;
+      more.disabled = true; // one page at a time: a second click waits for the first
       try {
         const first = await show(PAGE, current);
         first?.focus(); // where the reader left off, not back at the top of the list
       } catch (error) {
         if (current === generation) report(`More results could not load (${error.message}). Try again.`);
+      } finally {
+        more.disabled = false;
       }
     });
     dialog.querySelector("[data-tme-search-fallback]").hidden = true;
