@@ -21,10 +21,10 @@ from pathlib import Path
 
 from bench.floor import write_floor
 from bench.generate import actor_id, generate
+from bench.pagefind_floor import index_floor
 from bench.reader import QUERY_KINDS, ReaderBytes, floor_reader_bytes, site_reader_bytes
 from bench.serving import serving, wait_for
 from macros.core import load_dataset
-from macros.search import index_site
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
@@ -199,7 +199,7 @@ def measure(subject: Subject, work: Path, serve: bool, repeat: int, read: bool =
     site, floor = fastest(sites), fastest(floors)
     pages = sum(1 for _ in (project / "site").rglob("index.html"))
     start = time.perf_counter()
-    index_site(floor_project / "site")  # Pagefind on the floor, beside Material's own search
+    index_floor(floor_project / "site")  # Pagefind on the floor, beside Material's own search
     floor_pagefind_s = round(time.perf_counter() - start, 2)
     result = Result(
         n=subject.label,
