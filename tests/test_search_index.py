@@ -432,3 +432,18 @@ def test_index_site_indexes_a_folder_of_pages(tmp_path):
     done = index_site(tmp_path)
     assert (done.docs, done.shards, done.chunks) == (2, 1, 1)
     assert ranked(tmp_path / INDEX, "alpha") == ["a/"] and ranked(tmp_path / INDEX, "home") == [""]
+
+
+def test_python_word_characters_are_exactly_letters_numbers_and_plus():
+    """tokens.words relies on ``\\w`` being the letters and numbers and "_" in this Python's Unicode database."""
+    import sys
+
+    from macros.search.tokens import is_word_char
+
+    word = re.compile(r"[\w+]")
+    wrong = [
+        hex(c)
+        for c in range(sys.maxunicode + 1)
+        if not 0xD800 <= c <= 0xDFFF and chr(c) != "_" and bool(word.match(chr(c))) != is_word_char(chr(c))
+    ]
+    assert wrong == []

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from macros.search.extract import Document
-from macros.search.tokens import BODY_PREFIX, NAME_PREFIX, keys
+from macros.search.tokens import BODY_PREFIX, MIN_QUERY_WORD, NAME_PREFIX, keys
 
 K = 100
 SCALE = 10
@@ -97,16 +97,22 @@ def scores(document: Document) -> dict[str, int]:
         length = (1 + 1 / len(heading)) / 2
         for key, match in _best_matches(heading, NAME_PREFIX).items():
             total[key] = total.get(key, 0.0) + HEADING_WEIGHT * match * length
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
     weights: dict[str, int] = {}
     exact: set[str] = set()
     for (word, weight), count in Counter(document.body).items():
-        for key, whole in keys(word, BODY_PREFIX):
-            counts[key] += count
+        if len(word) < MIN_QUERY_WORD:
+            continue
+        exact.add(word)
+        for end in range(BODY_PREFIX, len(word) + 1):
+            key = word[:end]
+            counts[key] = counts.get(key, 0) + count
             if weights.get(key, 0) < weight:
                 weights[key] = weight
-            if whole:
-                exact.add(key)
+        if len(word) < BODY_PREFIX:
+            counts[word] = counts.get(word, 0) + count
+            if weights.get(word, 0) < weight:
+                weights[word] = weight
     for key, tf in counts.items():
         match = 1.0 if key in exact else PREFIX_MATCH
         total[key] = total.get(key, 0.0) + match * weights[key] * tf / (tf + BODY_K1)

@@ -14,7 +14,6 @@ only ever kept as Python strings and written with ``json.dumps`` (macros/search/
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -80,9 +79,16 @@ def extract(url: str, html: str) -> Document | None:
     if _BODY_MARK.search(html, found.end()) is not None:
         raise SearchMarkupError(f"{url}: more than one element has {BODY}")
     reader = _BodyReader(url)
-    reader.feed(html[found.start() :])
-    reader.close()
+    try:
+        reader.feed(html[found.start() :])
+        reader.close()
+    except _BodyEnd:
+        pass  # the rest of the page (footer, scripts) is not read
     return reader.document()
+
+
+class _BodyEnd(Exception):
+    """The body element has ended."""
 
 
 class _BodyReader(HTMLParser):
@@ -92,13 +98,17 @@ class _BodyReader(HTMLParser):
         self.title = ""
         self.kind = PAGE_KIND
         self.names: list[str] = []
-        self.text: list[tuple[str, int]] = []  # (text, weight) runs, with "" runs as word separators
+        self.text: dict[int, list[str]] = {}  # weight → its text runs, " " between runs that do not join
+        self.last = 0  # the weight of the last run, 0 after a word boundary
         self.summary: list[str] = []  # the text of paragraphs, for the summary
         self.stack: list[tuple[str, bool, int, bool]] = []  # (tag, ignored, weight, in a paragraph)
-        self.done = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.done:
+        if self.stack and not attrs:
+            _, ignored, weight, paragraph = self.stack[-1]
+            if tag not in _INLINE:
+                self._separate()
+            self._push(tag, ignored or tag in IGNORED_TAGS, weight, paragraph or tag == "p")
             return
         values = dict(attrs)
         if not self.stack:  # the body element
@@ -124,12 +134,10 @@ class _BodyReader(HTMLParser):
         self._push(tag, ignored, weight, paragraph or tag == "p")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if not self.done and self.stack and tag not in _INLINE:
+        if self.stack and tag not in _INLINE:
             self._separate()
 
     def handle_endtag(self, tag: str) -> None:
-        if self.done:
-            return
         for depth in range(len(self.stack) - 1, -1, -1):
             if self.stack[depth][0] == tag:
                 del self.stack[depth:]
@@ -139,21 +147,25 @@ class _BodyReader(HTMLParser):
         if tag not in _INLINE:
             self._separate()
         if not self.stack:
-            self.done = True
+            raise _BodyEnd
 
     def handle_data(self, data: str) -> None:
-        if self.done or not self.stack:
+        if not self.stack:
             return
         _, ignored, weight, paragraph = self.stack[-1]
         if ignored:
             return
-        self.text.append((data, weight))
+        runs = self.text.setdefault(weight, [])
+        if self.last != weight:  # a word does not run across a change of weight
+            runs.append(" ")
+            self.last = weight
+        runs.append(data)
         if paragraph:
             self.summary.append(data)
 
     def _separate(self) -> None:
         """A word boundary (a block element starts or ends)."""
-        self.text.append(("", 0))
+        self.last = 0
         if self.summary and self.summary[-1] != " ":
             self.summary.append(" ")
 
@@ -177,22 +189,9 @@ class _BodyReader(HTMLParser):
             title=cut(self.title, TITLE_CHARS),
             kind=cut(self.kind, 60),
             names=self.names,
-            body=list(_weighted_words(self.text)),
+            body=[(word, weight) for weight, runs in self.text.items() for word in words("".join(runs))],
             summary=cut(_clean("".join(self.summary)), SUMMARY_CHARS),
         )
-
-
-def _weighted_words(runs: list[tuple[str, int]]) -> Iterator[tuple[str, int]]:
-    """The words of the text runs, joined across inline boundaries; a change of weight also ends a word."""
-    pending: list[str] = []
-    weight = 0
-    for text, w in [*runs, ("", 0)]:
-        if w != weight:
-            if pending:
-                yield from ((word, weight) for word in words("".join(pending)))
-            pending, weight = [], w
-        if w:
-            pending.append(text)
 
 
 def _clean(text: str) -> str:
