@@ -402,6 +402,15 @@ def test_markup_outside_the_body_and_in_ignored_parts_is_not_indexed():
     assert extract("404.html", "<html><body><h1>Not found</h1></body></html>") is None
 
 
+def test_the_summary_is_the_first_paragraphs_else_the_text_after_the_title_cut_at_a_word():
+    long = " ".join(f"word{n}" for n in range(100))
+    document = extract("x/", page("x/", f"<ul><li>listed</li></ul><p>First <em>para</em>.</p><p>{long}</p>"))
+    assert document.summary.startswith("First para. word0 word1 ")
+    assert document.summary.endswith("…") and len(document.summary) <= 200
+    assert document.summary[:-1].split()[-1] in long.split()  # a whole word before the cut
+    assert extract("y/", page("y/", "<ul><li>one</li><li>two <b>three</b></li></ul>")).summary == "one two three"
+
+
 def test_bad_markup_is_a_located_error(tmp_path):
     twice = page("x/", '<div data-search-body="">again</div>')
     with pytest.raises(SearchIndexError, match=r"x/: more than one element has data-search-body"):

@@ -9,9 +9,10 @@ Scores are decided here, once per build, as integers (``SCALE`` × the sum below
 - names (a record's names, ``data-search-names``): 10 for the whole word, 5 for a word the key starts;
 - heading (the page title): 5 × ``m`` × (1 + 1/n) / 2 for a title of n words, where ``m`` is 1 for a whole word
   and 0.5 for a start: a short title that is the query outranks a long one containing it ("Iran", "Iran International");
-- body: ``m`` × w × tf / (tf + 1.2), BM25's saturation with k1 = 1.2 on the term's count tf in the page's text, w the
-  largest ``data-search-weight`` of its occurrences (1 by default), ``m`` as above (1 if any occurrence is whole).
-So, for plain text, a match in the names beats one in the title, which beats any count in the body. Ties: lower doc id.
+- body: ``m`` × tf / (tf + 1.2), BM25's saturation with k1 = 1.2 of the key's count tf in the page's text, each
+  occurrence counted ``data-search-weight`` times (1 by default; BM25F's field weighting, before the saturation),
+  ``m`` as above (1 if any occurrence is the whole word).
+So a match in the names beats one in the title, which beats any count in the body (below 1). Ties: lower doc id.
 """
 
 from __future__ import annotations
@@ -97,25 +98,20 @@ def scores(document: Document) -> dict[str, int]:
         length = (1 + 1 / len(heading)) / 2
         for key, match in _best_matches(heading, NAME_PREFIX).items():
             total[key] = total.get(key, 0.0) + HEADING_WEIGHT * match * length
-    counts: dict[str, int] = {}
-    weights: dict[str, int] = {}
+    counts: dict[str, int] = {}  # key → its weighted count in the body
     exact: set[str] = set()
     for (word, weight), count in Counter(document.body).items():
         if len(word) < MIN_QUERY_WORD:
             continue
         exact.add(word)
-        for end in range(BODY_PREFIX, len(word) + 1):
+        weighted = weight * count
+        counts[word] = counts.get(word, 0) + weighted
+        for end in range(BODY_PREFIX, len(word)):
             key = word[:end]
-            counts[key] = counts.get(key, 0) + count
-            if weights.get(key, 0) < weight:
-                weights[key] = weight
-        if len(word) < BODY_PREFIX:
-            counts[word] = counts.get(word, 0) + count
-            if weights.get(word, 0) < weight:
-                weights[word] = weight
+            counts[key] = counts.get(key, 0) + weighted
     for key, tf in counts.items():
         match = 1.0 if key in exact else PREFIX_MATCH
-        total[key] = total.get(key, 0.0) + match * weights[key] * tf / (tf + BODY_K1)
+        total[key] = total.get(key, 0.0) + match * tf / (tf + BODY_K1)
     return {key: max(1, round(SCALE * value)) for key, value in total.items()}
 
 

@@ -47,6 +47,9 @@ _INLINE = frozenset(
         "small", "span", "strong", "sub", "sup", "time", "u", "var",
     }
 )  # fmt: skip
+_PARAGRAPH, _TITLE = "p", "h1"
+_SUMMARY_PART = {"p": _PARAGRAPH, "h1": _TITLE}
+_SUMMARY_RUNS = 400  # text runs kept for the summary: far more than its 200 characters need
 _BODY_MARK = re.compile(r"<[a-zA-Z][^<>]*?\sdata-search-body(?=[\s=/>])")
 _SPACES = re.compile(r"\s+")
 
@@ -100,21 +103,23 @@ class _BodyReader(HTMLParser):
         self.names: list[str] = []
         self.text: dict[int, list[str]] = {}  # weight → its text runs, " " between runs that do not join
         self.last = 0  # the weight of the last run, 0 after a word boundary
-        self.summary: list[str] = []  # the text of paragraphs, for the summary
-        self.stack: list[tuple[str, bool, int, bool]] = []  # (tag, ignored, weight, in a paragraph)
+        # The summary: the text of the first paragraphs, else (a page of lists) the text after the title.
+        self.summary: list[str] = []
+        self.plain: list[str] = []
+        self.stack: list[tuple[str, bool, int, str]] = []  # (tag, ignored, weight, _PARAGRAPH / _TITLE / "")
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.stack and not attrs:
             _, ignored, weight, paragraph = self.stack[-1]
             if tag not in _INLINE:
                 self._separate()
-            self._push(tag, ignored or tag in IGNORED_TAGS, weight, paragraph or tag == "p")
+            self._push(tag, ignored or tag in IGNORED_TAGS, weight, paragraph or _SUMMARY_PART.get(tag, ""))
             return
         values = dict(attrs)
         if not self.stack:  # the body element
             self.title = _clean(values.get(HEADING) or "")
             self.kind = _clean(values.get(KIND) or "") or PAGE_KIND
-            self._push(tag, ignored=False, weight=1, paragraph=False)
+            self._push(tag, ignored=False, weight=1, paragraph="")
             return
         _, ignored, weight, paragraph = self.stack[-1]
         classes = set((values.get("class") or "").split())
@@ -131,7 +136,7 @@ class _BodyReader(HTMLParser):
             weight = self._weight(values[WEIGHT])
         if tag not in _INLINE:
             self._separate()
-        self._push(tag, ignored, weight, paragraph or tag == "p")
+        self._push(tag, ignored, weight, paragraph or _SUMMARY_PART.get(tag, ""))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.stack and tag not in _INLINE:
@@ -160,16 +165,20 @@ class _BodyReader(HTMLParser):
             runs.append(" ")
             self.last = weight
         runs.append(data)
-        if paragraph:
-            self.summary.append(data)
+        if paragraph == _PARAGRAPH:
+            if len(self.summary) < _SUMMARY_RUNS:
+                self.summary.append(data)
+        elif paragraph != _TITLE and len(self.plain) < _SUMMARY_RUNS:
+            self.plain.append(data)
 
     def _separate(self) -> None:
         """A word boundary (a block element starts or ends)."""
         self.last = 0
-        if self.summary and self.summary[-1] != " ":
-            self.summary.append(" ")
+        for runs in (self.summary, self.plain):
+            if runs and runs[-1] != " ":
+                runs.append(" ")
 
-    def _push(self, tag: str, ignored: bool, weight: int, paragraph: bool) -> None:
+    def _push(self, tag: str, ignored: bool, weight: int, paragraph: str) -> None:
         if tag in _VOID:
             return
         self.stack.append((tag, ignored, weight, paragraph))
@@ -190,7 +199,7 @@ class _BodyReader(HTMLParser):
             kind=cut(self.kind, 60),
             names=self.names,
             body=[(word, weight) for weight, runs in self.text.items() for word in words("".join(runs))],
-            summary=cut(_clean("".join(self.summary)), SUMMARY_CHARS),
+            summary=cut(_clean("".join(self.summary)) or _clean("".join(self.plain)), SUMMARY_CHARS),
         )
 
 
