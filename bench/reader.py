@@ -1,9 +1,10 @@
 """What a reader downloads: a built site served with gzip on 127.0.0.1, loaded in headless Chromium (Playwright).
 
 Bytes are what crosses the wire (gzip-encoded bodies, as a static host compresses them), summed over every response
-the page causes; requests to any other host are refused (the site makes none). Pagefind is driven the way a reader
-drives it: on the site, its search button's keyboard shortcut and a typed query; on the floor indexed by Pagefind
-(which has no search UI of ours), Pagefind's own JS API, asking for the first results' data as its UI does.
+the page causes; requests to any other host are refused (the site makes none). Search is driven the way a reader
+drives it: on the site, its search button's keyboard shortcut and a typed query in its own search UI, until the first
+results are shown; on the floor indexed by Pagefind (which has no search UI of ours), Pagefind's own JS API, asking
+for the first results' data as its UI does.
 """
 
 from __future__ import annotations
@@ -20,11 +21,17 @@ from pathlib import Path
 from scripts.serve_gzip import GzipHandler
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
-SEARCH_PARTS = ("/pagefind/", "/search/")  # Pagefind's bundle; Material's search index and worker
-# What a query's bytes are, by the file they come from (first match on the URL path). Pagefind's page metadata
-# (pf_meta) has an entry per page, so it grows with N; its index chunks grow with the pages holding the query's words;
-# its WebAssembly, scripts and stylesheets are the same at any N; fragments are the results shown (five at first).
+# The site's index; Pagefind's bundle (on the floor); Material's search index and worker (the floor as built).
+SEARCH_PARTS = ("/searchindex/", "/pagefind/", "/search/")
+# What a query's bytes are, by the file they come from (first match on the URL path). The site's index (macros/search):
+# a meta file of a few bytes, one key shard per query word, one docs chunk per 32 documents shown, each capped in size
+# whatever N is. Pagefind's page metadata (pf_meta) has an entry per page, so it grows with N; its index chunks grow
+# with the pages holding the query's words; its WebAssembly, scripts and stylesheets are the same at any N; fragments
+# are the results shown (five at first).
 QUERY_KINDS = (
+    ("search meta", ("/searchindex/meta.json",)),
+    ("key shards", ("/searchindex/keys/",)),
+    ("doc chunks", ("/searchindex/docs/",)),
     ("pf_meta", (".pf_meta",)),
     ("wasm", (".pagefind",)),
     ("index chunks", (".pf_index",)),
@@ -32,10 +39,12 @@ QUERY_KINDS = (
     ("filters", (".pf_filter",)),
     ("Pagefind loader and worker", ("/pagefind.js", "/pagefind-worker.js", "/pagefind-entry.json")),
     ("Pagefind UI js/css", ("/pagefind-ui.", "/pagefind-component-ui.", "/pagefind-modular-ui.", "-highlight.js")),
-    ("site's search js/css", ("/assets/search.",)),
+    ("site's search js/css", ("/assets/search.", "/assets/search-engine.")),
 )
 OTHER = "other"
-SHOWN_RESULTS = 5  # Pagefind's UI fills in the data of its first five results
+SHOWN_RESULTS = 5  # Pagefind's UI fills in the data of its first five results (the floor)
+SITE_INPUT = ".tme-search__input"  # the site's search UI (overrides/partials/search.html, docs/assets/search.js)
+SITE_RESULT_LINK = ".tme-search__result .tme-search__link"
 TIMEOUT_MS = 120_000
 
 
@@ -120,22 +129,16 @@ class ReaderBytes:
 
 
 def site_reader_bytes(site: Path, path: str, query: str) -> ReaderBytes:
-    """The site: a page view, then "/" opens search and the query is typed; until its results are filled in."""
+    """The site: a page view, then "/" opens search and the query is typed; until its first results are shown."""
     with served(site) as base, browser_page(base) as (page, fetched):
         page.goto(base + path, wait_until="networkidle", timeout=TIMEOUT_MS)
         view, view_search = fetched.total(search=False), fetched.total(search=True)
         before = len(fetched.sizes)
         page.keyboard.press("/")
-        field = page.locator(".pagefind-ui__search-input")
+        field = page.locator(SITE_INPUT)
         field.wait_for(timeout=TIMEOUT_MS)
         field.fill(query)
-        page.wait_for_function(
-            """() => {
-                const results = [...document.querySelectorAll('.pagefind-ui__result')];
-                return results.length > 0 && results.every(e => e.querySelector('.pagefind-ui__result-link'));
-            }""",
-            timeout=TIMEOUT_MS,
-        )
+        page.locator(SITE_RESULT_LINK).first.wait_for(timeout=TIMEOUT_MS)
         page.wait_for_load_state("networkidle")
         query = fetched.sizes[before:]
         return ReaderBytes(view, view_search, sum(n for _, n in query), by_kind(query))

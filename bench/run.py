@@ -2,7 +2,9 @@
 
 Side by side with the floor (plain MkDocs Material, its own search) and the floor indexed by Pagefind: build time,
 the largest HTML page, bytes a reader downloads on a first page view and on a first query, and the preview time
-after a one-record edit under `mkdocs serve`.
+after a one-record edit under `mkdocs serve`; the site's search index from its files (size, caps, a first query's
+worst case) and its build time beside Pagefind's. ``--index-scale 10000`` shows the index at sizes no build reaches
+here: the builder fed copies of a generated project's pages (bench/index_scale.py).
 """
 
 from __future__ import annotations
@@ -21,10 +23,11 @@ from pathlib import Path
 
 from bench.floor import write_floor
 from bench.generate import actor_id, generate
+from bench.index_scale import IndexFigures, at_scale, timed_index
+from bench.pagefind_floor import index_floor
 from bench.reader import QUERY_KINDS, ReaderBytes, floor_reader_bytes, site_reader_bytes
 from bench.serving import serving, wait_for
 from macros.core import load_dataset
-from macros.search import index_site
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
@@ -75,6 +78,7 @@ class Result:
     largest_page: Page
     floor_largest_page: Page
     floor_pagefind_s: float  # indexing the floor with Pagefind, after its build
+    site_index: IndexFigures | None = None  # the site's own index, re-built and timed after the build
     reader: dict[str, Reader] = field(default_factory=dict)  # query → site, floor, floor with Pagefind
     serve_rebuild_s: float | None = None
 
@@ -168,7 +172,7 @@ def serve_rebuild_seconds(subject: Subject, timeout: float = 900) -> float:
 
 
 def largest_html(site: Path) -> Page:
-    """The largest HTML page of a built site (Pagefind's bundle aside) and its URL."""
+    """The largest HTML page of a built site (Pagefind's bundle aside, the floor's) and its URL."""
     pages = (p for p in site.rglob("*.html") if "pagefind" not in p.relative_to(site).parts)
     size, path = max((p.stat().st_size, p) for p in pages)
     url = path.parent.relative_to(site).as_posix() + "/" if path.name == "index.html" else path.name
@@ -198,8 +202,9 @@ def measure(subject: Subject, work: Path, serve: bool, repeat: int, read: bool =
         floors.append(timed_build(floor_project, floor_project / "site"))
     site, floor = fastest(sites), fastest(floors)
     pages = sum(1 for _ in (project / "site").rglob("index.html"))
+    site_index = timed_index(project / "site")  # the site's index, built again on its own to time it
     start = time.perf_counter()
-    index_site(floor_project / "site")  # Pagefind on the floor, beside Material's own search
+    index_floor(floor_project / "site")  # Pagefind on the floor, beside Material's own search
     floor_pagefind_s = round(time.perf_counter() - start, 2)
     result = Result(
         n=subject.label,
@@ -214,6 +219,7 @@ def measure(subject: Subject, work: Path, serve: bool, repeat: int, read: bool =
         largest_page=largest_html(project / "site"),
         floor_largest_page=largest_html(floor_project / "site"),
         floor_pagefind_s=floor_pagefind_s,
+        site_index=site_index,
     )
     if read:
         result.reader = reader_bytes(subject, project / "site", floor_project / "site")
@@ -281,6 +287,38 @@ def query_table(results: list[Result]) -> str:
     return "\n".join(rows)
 
 
+INDEX_HEADER = (
+    "| N | docs | shards S | index files | index MB | largest shard gz | largest chunk gz | worst first query gz "
+    "| index build s | floor Pagefind s |"
+)
+
+
+def index_row(n: str, f: IndexFigures, pagefind_s: float | str = "—") -> str:
+    return (
+        f"| {n} | {f.docs} | {f.shards} | {f.files} | {f.bytes / 1e6:.1f} | {kb(f.largest_shard_gzip)} | "
+        f"{kb(f.largest_chunk_gzip)} | {kb(f.worst_first_query)} | {f.seconds} | {pagefind_s} |"
+    )
+
+
+def index_table(results: list[Result]) -> str:
+    """The site's search index, from its files: its size, its largest files, a first query's worst case (meta, six
+    key shards, ten docs chunks and the search UI's files, all gzip), and its build time beside Pagefind's."""
+    rows = [INDEX_HEADER, "|---|---|---|---|---|---|---|---|---|---|"]
+    rows += [index_row(r.n, r.site_index, r.floor_pagefind_s) for r in results if r.site_index is not None]
+    return "\n".join(rows)
+
+
+def index_scale(sizes: list[int], sample_n: int, work: Path) -> str:
+    """The index at each N of ``sizes``, built from copies of the generated project's pages at ``sample_n``."""
+    subject = synthetic(sample_n, work)
+    timed_build(subject.project, subject.project / "site")
+    rows = [INDEX_HEADER, "|---|---|---|---|---|---|---|---|---|---|"]
+    for n in sizes:
+        rows.append(index_row(f"{n} (from {sample_n})", at_scale(n, subject.project / "site", sample_n, work)))
+        print(rows[-1], flush=True)
+    return "\n".join(rows)
+
+
 def growth(results: list[Result]) -> str:
     """How each figure grows from one size to the next (linear growth over a 10× step is a ratio of 10)."""
     lines = []
@@ -311,6 +349,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=OUT / "work")
     parser.add_argument("--repeat", type=int, default=3, help="builds of each side per size; the fastest counts")
     parser.add_argument("--repeat-up-to", type=int, default=1000, help="larger sizes are built once per side")
+    parser.add_argument(
+        "--index-scale",
+        type=int,
+        nargs="*",
+        default=[],
+        help="the site's search index alone at these N, from copies of a generated project's pages",
+    )
+    parser.add_argument("--index-sample", type=int, default=100, help="the N built for --index-scale")
     args = parser.parse_args(argv)
     results = []
     subjects = [(0, lambda: real(args.work))] if args.real else []
@@ -328,10 +374,22 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(query_table(results))
     print()
+    print(index_table(results))
+    print()
     print(growth(results))
+    if args.index_scale:
+        print()
+        print(index_scale(args.index_scale, args.index_sample, args.work))
     args.results.parent.mkdir(parents=True, exist_ok=True)
     figures = [
-        {**asdict(r), "ratio": r.ratio, "data_share": r.data_share, "preview_ratio": r.preview_ratio} for r in results
+        {
+            **asdict(r),
+            "ratio": r.ratio,
+            "data_share": r.data_share,
+            "preview_ratio": r.preview_ratio,
+            "index_worst_first_query": r.site_index.worst_first_query if r.site_index else None,
+        }
+        for r in results
     ]
     args.results.write_text(json.dumps(figures, indent=2) + "\n")
     return 0

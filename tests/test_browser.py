@@ -79,7 +79,7 @@ def test_pages_load_without_console_errors_or_third_party_requests(visit, path):
     assert v.foreign == []
 
 
-# Search (Pagefind) is tested in test_search.py.
+# Search is tested in test_search.py (the browser) and test_search_index.py (the index).
 
 
 def test_timeline_is_in_date_order(visit):

@@ -74,7 +74,7 @@ def test_404_head_escapes_a_hostile_site_description(project_copy, tmp_path):
 def test_404_page_is_not_indexed_and_lists_the_readers_pages(built):
     soup = BeautifulSoup((built.site / "404.html").read_text(encoding="utf-8"), "html.parser")
     assert soup.select_one('meta[name="robots"]')["content"] == "noindex"
-    assert not soup.select("[data-pagefind-body]")
+    assert not soup.select("[data-search-body]")
     hrefs = [a["href"] for a in soup.select("article a")]
     assert any(h.endswith("actors/") for h in hrefs)
 

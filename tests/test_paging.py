@@ -173,7 +173,7 @@ def test_parts_are_in_the_sitemap_and_search_but_only_the_first_in_the_site_navi
     for url in [*_parts(result.site, "timeline/"), *_parts(result.site, "quotes/")]:
         assert f"/{url}</loc>" in sitemap, url
     page = result.page("quotes/page/2/")
-    assert page.select_one("[data-pagefind-body]") is not None
+    assert page.select_one("[data-search-body]") is not None
     nav_links = {a["href"] for a in page.select(".md-nav--primary a.md-nav__link[href]")}
     assert "../../" in nav_links and not any("page/" in h for h in nav_links)
     assert page.select_one("h1").get_text(strip=True).startswith("Quotes, ")
@@ -221,8 +221,8 @@ def test_a_long_back_link_section_shows_its_start_and_links_to_every_entry_in_pa
         assert part.select_one("h1").get_text(strip=True) == f"{HUB_SECTION} — {title}, part {position} of {len(parts)}"
         assert _href_path(url, part.select_one("p.tme-count a")["href"]) == record_url  # back to the record
         # a list page: its entries repeat records indexed on their own pages, its title stays searchable
-        assert all(f.find_parent(attrs={"data-pagefind-ignore": True}) for f in part.select("figure.tme-quote"))
-        assert not part.select_one("h1").find_parent(attrs={"data-pagefind-ignore": True})
+        assert all(f.find_parent(attrs={"data-search-ignore": True}) for f in part.select("figure.tme-quote"))
+        assert not part.select_one("h1").find_parent(attrs={"data-search-ignore": True})
     assert sorted(listed) == sorted(about)  # every referring quote, once, across the parts
     assert listed[: len(shown)] == shown  # the record page shows the list's start
     sitemap = (result.site / "sitemap.xml").read_text(encoding="utf-8")
@@ -231,7 +231,7 @@ def test_a_long_back_link_section_shows_its_start_and_links_to_every_entry_in_pa
 
 def test_the_largest_page_is_bounded_by_the_limits_not_by_the_data(split_site):
     result, _ = split_site
-    pages = [p for p in result.site.rglob("*.html") if "pagefind" not in p.parts]
+    pages = [p for p in result.site.rglob("*.html") if "searchindex" not in p.parts]
     sizes = {p.parent.relative_to(result.site).as_posix() + "/": p.stat().st_size for p in pages}
     assert max(sizes.values()) < MAX_PAGE_BYTES, max(sizes, key=sizes.get)
     # the hub's section holds over a megabyte of cards, and neither its record page nor any part of its list does:

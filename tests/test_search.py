@@ -1,5 +1,6 @@
-"""Site search (Pagefind): indexed once per build, loaded only when a reader opens it, usable from the keyboard,
-naming each result's kind, and finding records by their aliases. Browser tests drive Debian's Chromium."""
+"""Site search in the browser: loaded only when a reader opens it, usable from the keyboard and the mouse, naming
+each result's kind, finding records by their names and aliases, fetching a bounded set of index files per query, and
+never linking outside the site. Tests drive Debian's Chromium; the index itself is tested in test_search_index.py."""
 
 from __future__ import annotations
 
@@ -10,121 +11,17 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urlparse
 
 import pytest
 
 from macros.core import load_dataset
 from macros.render.urls import url_of
-from macros.search import SearchIndexError, index_site, index_words
-from macros.search.names import query_word
 from macros.search.tokens import fnv1a32, words
 
 from conftest import CHROMIUM, ROOT, copy_project, run_build, static_server
 
 needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM}")
-
-
-# --- the index, as built ---------------------------------------------------------------------------------------
-
-
-def test_every_page_but_the_404_is_indexed_once(built):
-    pages = [p for p in built.site.rglob("index.html") if "pagefind" not in p.parts]
-    fragments = list((built.site / "pagefind" / "fragment").iterdir())
-    assert len(fragments) == len(pages) > 50
-    assert (built.site / "pagefind" / "pagefind-ui.js").is_file()
-    assert not (built.site / "search" / "search_index.json").exists()  # Material's whole-site index is gone
-
-
-@pytest.mark.parametrize(
-    ("page", "kind"),
-    [
-        ("actors/abbas-araghchi/", "Person"),
-        ("actors/russia/", "State"),
-        ("treaties/russia-iran-treaty/", "Treaty"),
-        ("quotes/dedov-not-mediators/", "Quote"),
-        ("visit/", "Page"),
-    ],
-)
-def test_each_page_tells_the_index_its_kind_inside_the_article_only(built, page, kind):
-    soup = built.page(page)
-    (body,) = soup.select("[data-pagefind-body]")
-    assert body["data-pagefind-meta"] == f"heading[data-tme-heading], kind:{kind}"
-    assert body.find("h1") is not None
-    assert body.find_parent("article") is not None  # not the header, navigation or footer
-
-
-def test_aliases_are_weighted_and_infobox_labels_are_apart_from_values(built):
-    soup = built.page("actors/abbas-araghchi/")
-    (aliases,) = [el for el in soup.select("[data-pagefind-weight]") if "Araghchi" in el.get_text()]
-    assert aliases.get_text() == "Araghchi; Araqchi"
-    assert aliases.find_parent(attrs={"data-pagefind-body": True}) is not None
-    row = soup.select_one(".tme-infobox__row")
-    assert re.match(r"\S+ \S", row.get_text())  # "Kind person", not "Kindperson"
-
-
-@pytest.mark.parametrize(
-    ("page", "names"),
-    [
-        ("actors/abbas-araghchi/", "abbas araghchi araqchi"),  # name and aliases
-        ("actors/russia/", "federation moscow russian"),  # "russia" is the start of "russian": dropped
-        ("actors/p5-plus-1/", "p5+1"),
-        ("treaties/jcpoa/", "2015 deal iran jcpoa nuclear"),  # short name and aliases, not the official name
-        ("glossary/snapback/", "snapback"),
-    ],
-)
-def test_named_records_give_the_index_their_names_as_plain_words(built, page, names):
-    (box,) = built.page(page).select("[data-pagefind-body] dl.tme-infobox")
-    assert box["data-pagefind-meta"] == f"names:{names}"
-
-
-@pytest.mark.parametrize(
-    ("page", "heading"),
-    [("events/araghchi-putin-meeting/", "araghchiputin in meeting moscow"), ("timeline/", "timeline")],
-)
-def test_every_page_gives_the_index_its_title_as_plain_words(built, page, heading):
-    (body,) = built.page(page).select("[data-pagefind-body]")
-    assert body["data-pagefind-meta"].startswith("heading[data-tme-heading], kind:")
-    assert body["data-tme-heading"] == heading
-    assert not body.select("[data-pagefind-meta^='names:']")  # an event's or a list's title is not a name
-
-
-def test_a_name_is_spelled_as_a_typed_query_reads_it():
-    assert query_word("Araghchi–Putin") == "araghchiputin"  # Pagefind's search drops punctuation: "araghchiputin"
-    assert query_word("Erdoğan") == "erdogan"
-    assert query_word("P5+1") == "p5+1"  # "+" is a word character, in the index and in queries
-    assert index_words(["Russia", None, "Moscow", "Russian Federation", "Moscow"]) == "federation moscow russian"
-    assert index_words(["Lavrov", "Sergey Lavrov’s"]) == "lavrovs sergey"
-
-
-@pytest.mark.parametrize("page", ["timeline/", "actors/", "glossary/", "sources/", "claims/", "quotes/", "relations/"])
-def test_list_pages_entries_are_not_indexed(built, page):
-    """A list page's entries only repeat records whose own pages are indexed: indexed again, they would put the list
-    page among the results of every name it lists. Its title and its opening sentence are indexed."""
-    (body,) = built.page(page).select("[data-pagefind-body]")
-    records = re.compile(r"/(actors|events|quotes|treaties|sources|glossary|claims)/[^/]+/$")
-    listed = [a for a in body.select("a[href]") if records.search(urljoin(f"/{page}", a["href"]))]
-    assert len(listed) > 5
-    # Pagefind never indexes an SVG's text (the relations diagram's boxes).
-    indexed = [
-        a["href"] for a in listed if not (a.find_parent(attrs={"data-pagefind-ignore": True}) or a.find_parent("svg"))
-    ]
-    assert len(indexed) <= 1, indexed  # the timeline's opening sentence names the visit
-    assert not body.find("h1").find_parent(attrs={"data-pagefind-ignore": True})
-
-
-def test_a_missing_pagefind_binary_is_a_clear_error(monkeypatch, tmp_path):
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
-    with pytest.raises(SearchIndexError, match=r"fix: .*requirements\.txt"):
-        index_site(tmp_path)
-
-
-def test_a_build_without_pagefind_stops_with_that_message(monkeypatch, project_copy, tmp_path):
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
-    result = run_build(project_copy, tmp_path / "site")
-    assert result.returncode != 0
-    assert "search index: the Pagefind binary was not found" in result.output
-    assert "Traceback" not in result.output
 
 
 # --- in the browser ----------------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from macros.core.errors import printable  # noqa: E402
 from macros.mkdocs_glue import build_state, contrib, fragments, incremental, preview, staging, stylesheets  # noqa: E402
 from macros.mkdocs_glue.nav import with_collection_indexes  # noqa: E402
 from macros.render import prose, urls  # noqa: E402
-from macros.search import SearchIndexError, index_site, index_words, kind_of  # noqa: E402
+from macros.search import SearchIndexError, index_site, kind_of  # noqa: E402
 
 # MkDocs hooks are plain module functions with no object to hold a build, so this module holds the one build object
 # and hands it on: this build's site folder, staging folder, warnings, (under serve) problems and checked "state".
@@ -174,7 +174,7 @@ def on_page_context(context, page, config, nav):
             page.meta["tme_head"] = state.head(state.record_at(page.file.src_uri), page.title, page.canonical_url)
             page.meta.setdefault("description", page.meta["tme_head"]["description"])
             page.meta["tme_search_kind"] = search_kind(page)
-            page.meta["tme_search_heading"] = index_words([page.title])
+            page.meta["tme_search_heading"] = page.title or ""
     except Exception as exc:
         _failed(exc, f"preparing the head of {page.file.src_uri}")
     return context

@@ -1,4 +1,4 @@
-"""Site search: what each page tells the search index, and the Pagefind index step run once per build."""
+"""Site search: what each page tells the search index, and the bounded index built from the pages once per build."""
 
 from macros.search.indexer import SearchIndexError, index_site
 from macros.search.kinds import kind_of

@@ -1,68 +1,73 @@
-"""Index a built site with Pagefind, the binary shipped in the ``pagefind-bin`` wheel (``pagefind[bin]``).
+"""The site's search index, built once per build after every page is written (macros/mkdocs_glue/hooks.py).
 
-Runs once per build, offline, after every page is written: readers then download index chunks only when they
-search, instead of a whole-site index on every page view. Only content inside ``data-pagefind-body`` is indexed
-(the theme override marks each page's article), so the 404 page and the theme's navigation stay out of results.
+Reads each built page's indexed part (macros/search/extract.py), keeps each key's champion list
+(macros/search/champion.py) and writes the capped files into ``site_dir/searchindex/`` (macros/search/writer.py).
+Readers fetch those files only when they search (docs/assets/search-engine.js): meta.json, one key shard per query
+word and one docs chunk per shown result, each capped in size, so a query's bytes do not grow with the site.
 """
 
 from __future__ import annotations
 
-import subprocess
-import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from macros.search.names import WORD_CHARACTERS
+from macros.search import champion, writer
+from macros.search.extract import Document, SearchMarkupError, extract
 
-BUNDLE_DIR = "pagefind"  # site-relative folder the index and Pagefind's UI are written to
-# Permalink anchors ("¶"), the "Cite this page" block (the page's own address) and the superscript source names after
-# each statement ("Foreign Minister, Iran[IRNA]") would only add noise to results, and run into the words they follow.
-IGNORED = ".headerlink, #cite-this-page, .tme-cite, .tme-cites"
-TIMEOUT_S = 600
+BUNDLE_DIR = "searchindex"  # site-relative folder of the index
 
 
 class SearchIndexError(Exception):
-    """Indexing failed; the message says what went wrong and what to do."""
+    """Indexing failed; the message says where and what to do."""
 
 
-def executable() -> Path:
-    try:
-        from pagefind.service import get_executable
-    except ImportError:
-        raise SearchIndexError(_missing("the pagefind package is not installed")) from None
-    found = get_executable()
-    if found is None or not found.is_file():
-        raise SearchIndexError(_missing("the Pagefind binary was not found"))
-    return found
+def page_url(site_dir: Path, path: Path) -> str:
+    """The page's address relative to the site root, no leading slash: "actors/sergei-lavrov/", "" for the home."""
+    relative = path.relative_to(site_dir).as_posix()
+    return relative.removesuffix("index.html")
 
 
-def index_site(site_dir: Path) -> int:
-    """Index every HTML page under ``site_dir`` into ``site_dir/pagefind``; return the number of pages indexed."""
-    site_dir = site_dir.resolve()
-    command = [
-        str(executable()),
-        "--site",
-        str(site_dir),
-        "--output-subdir",
-        BUNDLE_DIR,
-        "--force-language",
-        "en",
-        "--exclude-selectors",
-        IGNORED,
-        "--include-characters",
-        WORD_CHARACTERS,
-        "--quiet",
-    ]
-    # An empty working folder and environment: Pagefind reads pagefind.yml from its working folder and PAGEFIND_*
-    # variables, and neither may come from the project (a pull request) or the shell.
-    with tempfile.TemporaryDirectory(prefix="pagefind-") as cwd:
+def pages(site_dir: Path) -> Iterator[tuple[str, str]]:
+    """Every built HTML page as (url, html), in URL order (the document ids), read one at a time."""
+    found = sorted(
+        (page_url(site_dir, p), p)
+        for p in site_dir.rglob("*.html")
+        if BUNDLE_DIR not in p.relative_to(site_dir).parts[:1]
+    )
+    for url, path in found:
         try:
-            done = subprocess.run(command, cwd=cwd, env={}, capture_output=True, text=True, timeout=TIMEOUT_S)
-        except (OSError, subprocess.TimeoutExpired) as error:
-            raise SearchIndexError(f"search index: could not run Pagefind: {error}") from None
-    if done.returncode != 0:
-        raise SearchIndexError(f"search index: Pagefind failed on {site_dir}:\n{done.stdout}{done.stderr}".rstrip())
-    return sum(1 for _ in (site_dir / BUNDLE_DIR / "fragment").iterdir())
+            yield url, path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise SearchIndexError(f"search index: cannot read {path}: {error}") from None
 
 
-def _missing(what: str) -> str:
-    return f"search index: {what}\n    fix:      run `make serve` or `pip install -r requirements.txt` (pagefind[bin])"
+def documents(site: Iterable[tuple[str, str]]) -> Iterator[Document]:
+    """The indexed documents of (url, html) pages; pages without ``data-search-body`` (the 404 page) are skipped."""
+    for url, html in site:
+        try:
+            document = extract(url, html)
+        except SearchMarkupError as error:
+            raise SearchIndexError(f"search index: {error}\n    fix:      {_MARKUP_FIX}") from None
+        if document is not None:
+            yield document
+
+
+def build(site: Iterable[tuple[str, str]], folder: Path) -> writer.Written:
+    """Index (url, html) pages given in URL order into ``folder``."""
+    try:
+        return writer.write(champion.build(documents(site)), folder)
+    except (writer.IndexTooLarge, ValueError) as error:
+        raise SearchIndexError(f"search index: {error}") from None
+    except OSError as error:
+        raise SearchIndexError(f"search index: cannot write {folder}: {error}") from None
+
+
+def index_site(site_dir: Path) -> writer.Written:
+    """Index every page under ``site_dir`` into ``site_dir/searchindex/``."""
+    return build(pages(site_dir), site_dir / BUNDLE_DIR)
+
+
+_MARKUP_FIX = (
+    "the templates mark one element per page with data-search-body (overrides/main.html); "
+    "check raw HTML in the page's Markdown"
+)
