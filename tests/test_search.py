@@ -304,6 +304,14 @@ def test_results_show_title_kind_and_summary_with_the_query_marked(reader):
 
 
 @needs_chromium
+def test_a_result_title_reads_as_the_page_title_does(reader):
+    r = reader()
+    r.open("")
+    titles = [res["title"] for res in r.search("oil sector")]
+    assert "New US sanctions on Iran's oil sector" in titles, titles  # not "Iran&#39;s"
+
+
+@needs_chromium
 def test_show_more_results_adds_the_next_ten(reader):
     r = reader()
     page = r.open("")

@@ -4,6 +4,7 @@ Under `mkdocs serve`, a failing build is finished with a page listing its proble
 
 from __future__ import annotations
 
+import html
 import logging
 import sys
 from pathlib import Path
@@ -174,7 +175,7 @@ def on_page_context(context, page, config, nav):
             page.meta["tme_head"] = state.head(state.record_at(page.file.src_uri), page.title, page.canonical_url)
             page.meta.setdefault("description", page.meta["tme_head"]["description"])
             page.meta["tme_search_kind"] = search_kind(page)
-            page.meta["tme_search_heading"] = page.title or ""
+            page.meta["tme_search_heading"] = html.unescape(page.title or "")  # the title is HTML (pages.py)
     except Exception as exc:
         _failed(exc, f"preparing the head of {page.file.src_uri}")
     return context
