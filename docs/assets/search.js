@@ -60,7 +60,9 @@
     const more = element("button", "tme-search__more", "Show more results");
     more.type = "button";
     more.hidden = true;
-    ui.replaceChildren(form, status, list, more);
+    const scroller = element("div", "tme-search__scroll"); // the results scroll; the field stays in view
+    scroller.append(list, more);
+    ui.replaceChildren(form, status, scroller);
 
     let ranked = [];
     let wanted = [];
