@@ -1,7 +1,7 @@
 // The site's search engine: looks a typed query up in the bounded index that macros/search writes to searchindex/
-// (the contract: docs of macros/search and the project's search spec). A query fetches one small meta file, one key
-// shard per query word and, for the results shown, one document chunk per 32 documents: a bounded number of files,
-// each capped in size at build time, whatever the number of pages. Pure functions plus fetch; no DOM, no markup.
+// (macros/search/writer.py describes its files). A query fetches one small meta file, one key shard per query word
+// and, for the results shown, one document chunk per 32 documents: a bounded number of files, each capped in size at
+// build time, whatever the number of pages. Pure functions plus fetch; no DOM, no markup.
 //
 // Words are spelled exactly as macros/search/tokens.py spells them (tests/test_search.py runs both on the same text):
 // lower case, accents dropped (NFD, combining marks removed), then runs of letters, numbers and "+".
@@ -101,7 +101,10 @@ export async function search(root, query) {
   return [...found.values()].sort((a, b) => b.matched - a.matched || b.score - a.score || a.doc - b.doc);
 }
 
-/** The documents `ids` as `[{url, title, kind, summary}]`, in that order; `url` is relative to the site root. */
+/**
+ * The documents `ids` as `[{url, title, kind, summary}]`, in that order; `url` is relative to the site root, as the
+ * index holds it (the caller checks it stays in the site), or null if the index has no such document.
+ */
 export async function documents(root, ids) {
   root = folder(root);
   const info = await meta(root);
@@ -114,7 +117,9 @@ export async function documents(root, ids) {
     ids.map(async (id) => {
       const entry = (await chunks.get(Math.floor(id / info.chunk)))?.[id % info.chunk];
       const [url, title, kind, summary] = Array.isArray(entry) ? entry : [];
-      return { url: text(url), title: text(title), kind: text(kind), summary: text(summary) };
+      // No address for a document the chunk lacks (not "", which is the home page's).
+      const address = typeof url === "string" ? url : null;
+      return { url: address, title: text(title), kind: text(kind), summary: text(summary) };
     }),
   );
 }
