@@ -211,6 +211,35 @@ def test_a_name_typed_as_a_query_finds_its_record_first(built):
         assert ranked(folder, query)[0] == expected, (query, ranked(folder, query)[:3])
 
 
+def test_every_name_in_the_data_finds_its_record_first_or_among_its_bearers_first(built):
+    """Every actor's name, each person's surname, every treaty's short name and glossary term, as a query, ranked as
+    the browser ranks (``ranked``): its record first, or, where other records bear every word of it in their names
+    too ("Thani", two people), one of those first and the record among them."""
+    from macros.core import load_dataset
+    from macros.render.urls import url_of
+
+    names = {}
+    for path in built.site.rglob("index.html"):
+        url = path.parent.relative_to(built.site).as_posix() + "/"
+        box = built.page(url).select_one("[data-search-names]")
+        if box is not None:
+            names[url] = set(box["data-search-names"].split())
+    data = load_dataset()
+    queries = [(r.name, r) for r in data.all("actors")]
+    queries += [(r.name.split()[-1], r) for r in data.all("actors") if r.kind == "person" and " " in r.name]
+    queries += [(r.short_name, r) for r in data.all("treaties")]
+    queries += [(r.term, r) for r in data.all("glossary")]
+    assert len(queries) > 150
+    wrong = []
+    for query, record in queries:
+        expected = url_of(record)
+        bearers = {u for u, ws in names.items() if set(words(query)) - {w for w in words(query) if len(w) < 2} <= ws}
+        top = ranked(built.site / INDEX, query)[: max(1, len(bearers))]
+        if not top or top[0] not in bearers | {expected} or expected not in top:
+            wrong.append(f"{query!r}: expected {expected} (bearers {sorted(bearers)}), got {top[:3]}")
+    assert wrong == []
+
+
 # --- words and keys: the Python half of what search-engine.js does -------------------------------------------------
 
 
