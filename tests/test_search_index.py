@@ -485,3 +485,19 @@ def test_python_word_characters_are_exactly_letters_numbers_and_plus():
         if not 0xD800 <= c <= 0xDFFF and chr(c) != "_" and bool(word.match(chr(c))) != is_word_char(chr(c))
     ]
     assert wrong == []
+
+
+def test_a_partial_preview_build_keeps_the_last_index_whole(tmp_path):
+    """Under `mkdocs serve`, a build that re-renders only some record pages links the last full build's index into
+    the new site (macros/mkdocs_glue/incremental.py): every file of it, the same bytes."""
+    from macros.mkdocs_glue.incremental import Built, Preview
+
+    old = tmp_path / "old"
+    indexer.build([(d.url, page(d.url, "<p>words</p>", title=d.title)) for d in synthetic(40)], old / INDEX)
+    preview = Preview(last=Built("", None, frozenset(), {}, old), rebuild=set())
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    assert preview.carry_site_wide_files(staging)
+    kept = {p.relative_to(staging): p.read_bytes() for p in (staging / INDEX).rglob("*") if p.is_file()}
+    assert kept == {p.relative_to(old): p.read_bytes() for p in (old / INDEX).rglob("*") if p.is_file()}
+    assert (staging / INDEX / "meta.json") in {staging / k for k in kept}
