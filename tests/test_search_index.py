@@ -211,6 +211,35 @@ def test_a_name_typed_as_a_query_finds_its_record_first(built):
         assert ranked(folder, query)[0] == expected, (query, ranked(folder, query)[:3])
 
 
+def test_every_name_in_the_data_finds_its_record_first_or_among_its_bearers_first(built):
+    """Every actor's name, each person's surname, every treaty's short name and glossary term, as a query, ranked as
+    the browser ranks (``ranked``): its record first, or, where other records bear every word of it in their names
+    too ("Thani", two people), one of those first and the record among them."""
+    from macros.core import load_dataset
+    from macros.render.urls import url_of
+
+    names = {}
+    for path in built.site.rglob("index.html"):
+        url = path.parent.relative_to(built.site).as_posix() + "/"
+        box = built.page(url).select_one("[data-search-names]")
+        if box is not None:
+            names[url] = set(box["data-search-names"].split())
+    data = load_dataset()
+    queries = [(r.name, r) for r in data.all("actors")]
+    queries += [(r.name.split()[-1], r) for r in data.all("actors") if r.kind == "person" and " " in r.name]
+    queries += [(r.short_name, r) for r in data.all("treaties")]
+    queries += [(r.term, r) for r in data.all("glossary")]
+    assert len(queries) > 150
+    wrong = []
+    for query, record in queries:
+        expected = url_of(record)
+        bearers = {u for u, ws in names.items() if set(words(query)) - {w for w in words(query) if len(w) < 2} <= ws}
+        top = ranked(built.site / INDEX, query)[: max(1, len(bearers))]
+        if not top or top[0] not in bearers | {expected} or expected not in top:
+            wrong.append(f"{query!r}: expected {expected} (bearers {sorted(bearers)}), got {top[:3]}")
+    assert wrong == []
+
+
 # --- words and keys: the Python half of what search-engine.js does -------------------------------------------------
 
 
@@ -456,3 +485,19 @@ def test_python_word_characters_are_exactly_letters_numbers_and_plus():
         if not 0xD800 <= c <= 0xDFFF and chr(c) != "_" and bool(word.match(chr(c))) != is_word_char(chr(c))
     ]
     assert wrong == []
+
+
+def test_a_partial_preview_build_keeps_the_last_index_whole(tmp_path):
+    """Under `mkdocs serve`, a build that re-renders only some record pages links the last full build's index into
+    the new site (macros/mkdocs_glue/incremental.py): every file of it, the same bytes."""
+    from macros.mkdocs_glue.incremental import Built, Preview
+
+    old = tmp_path / "old"
+    indexer.build([(d.url, page(d.url, "<p>words</p>", title=d.title)) for d in synthetic(40)], old / INDEX)
+    preview = Preview(last=Built("", None, frozenset(), {}, old), rebuild=set())
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    assert preview.carry_site_wide_files(staging)
+    kept = {p.relative_to(staging): p.read_bytes() for p in (staging / INDEX).rglob("*") if p.is_file()}
+    assert kept == {p.relative_to(old): p.read_bytes() for p in (old / INDEX).rglob("*") if p.is_file()}
+    assert (staging / INDEX / "meta.json") in {staging / k for k in kept}
