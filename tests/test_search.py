@@ -338,6 +338,26 @@ def test_enter_opens_the_first_result(reader):
 
 
 @needs_chromium
+def test_the_arrow_keys_move_between_the_field_and_the_results(reader):
+    r = reader()
+    page = r.open("")
+    r.search("Lavrov")
+    focused = "() => document.activeElement.closest('li')?.querySelector('a')?.getAttribute('href') ?? 'field'"
+    page.keyboard.press("ArrowDown")
+    assert urlparse(page.evaluate(focused)).path == "/actors/sergei-lavrov/"
+    page.keyboard.press("ArrowDown")
+    second = page.evaluate(focused)
+    assert second != "field" and urlparse(second).path != "/actors/sergei-lavrov/"
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate(focused) == "field"
+    with page.expect_navigation(timeout=10000):
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("Enter")  # on a focused result: that link
+    assert urlparse(page.url).path == "/actors/sergei-lavrov/"
+
+
+@needs_chromium
 def test_a_first_query_fetches_only_meta_its_words_shards_and_the_shown_results_chunks(reader, built):
     meta, _ = search_index(built.site)
     r = reader()

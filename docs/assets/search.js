@@ -131,6 +131,18 @@
       // A search field's own Escape empties it; in this dialog, Escape closes search at once, keeping the query.
       if (event.key === "Escape") close(event);
     });
+    ui.addEventListener("keydown", (event) => {
+      // The arrow keys move between the field and the results' links (Tab still does too).
+      if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+      const stops = [input, ...list.querySelectorAll(".tme-search__link")];
+      const at = stops.indexOf(document.activeElement);
+      if (at === -1) return;
+      const next = stops[at + (event.key === "ArrowDown" ? 1 : -1)];
+      if (next) {
+        event.preventDefault();
+        next.focus();
+      }
+    });
     input.addEventListener("input", () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
