@@ -1,6 +1,6 @@
 """The site's search index (macros/search): what each page's markup tells it, the files it writes, and their bounds.
 
-The index is the contract in /work/coord/search-spec.md: meta.json, key shards holding each key's champion list, docs
+The index (README, "Search"; macros/search/writer.py): meta.json, key shards holding each key's champion list, docs
 chunks. A first query reads meta.json, one shard per word and one chunk per shown result, so every file is capped in
 gzip size; the synthetic tests below feed thousands of pages straight to the builder to show the caps hold as the
 site grows. The browser side (the query and the UI) is tested in test_search.py.
