@@ -9,6 +9,7 @@ keeps one page per list.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,6 +175,9 @@ def test_parts_are_in_the_sitemap_and_search_but_only_the_first_in_the_site_navi
         assert f"/{url}</loc>" in sitemap, url
     page = result.page("quotes/page/2/")
     assert page.select_one("[data-search-body]") is not None
+    index = result.site / "searchindex" / "docs"
+    indexed = {row[0] for chunk in index.iterdir() for row in json.loads(chunk.read_text(encoding="utf-8"))}
+    assert {*_parts(result.site, "timeline/"), *_parts(result.site, "quotes/")} <= indexed
     nav_links = {a["href"] for a in page.select(".md-nav--primary a.md-nav__link[href]")}
     assert "../../" in nav_links and not any("page/" in h for h in nav_links)
     assert page.select_one("h1").get_text(strip=True).startswith("Quotes, ")

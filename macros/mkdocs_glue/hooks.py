@@ -207,7 +207,10 @@ def on_post_build(config):
         preview.report(problems[-1])
     if not problems and not (_preview is not None and _preview.carry_site_wide_files(_build["staging"])):
         try:
-            index_site(Path(config.site_dir))  # the staging folder: the search index is swapped in with the pages
+            written = index_site(Path(config.site_dir))  # the staging folder: the index is swapped in with the pages
+            logging.getLogger("mkdocs.plugins.explainer.search").info(
+                f"search index: {written.docs} pages, {written.shards} key files, {written.chunks} document files"
+            )
         except SearchIndexError as error:
             _failed(error, "indexing the site for search")
     if problems:

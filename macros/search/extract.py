@@ -1,6 +1,6 @@
 """What one built page gives the search index: its address, title, kind, names, weighted words and summary.
 
-The templates mark what is indexed (/work/coord/search-spec.md, "Markup contract"): the element with
+The templates mark what is indexed (README, "Search"): the element with
 ``data-search-body`` (the article, overrides/main.html) carries the page's kind and title; inside it, a fact box's
 ``data-search-names`` holds the record's names, ``data-search-weight`` raises a subtree's words and
 ``data-search-ignore`` leaves a subtree out (list pages' entries, which repeat records indexed on their own pages).

@@ -1,9 +1,9 @@
 """Words and keys of the search index, spelled exactly as the browser's search spells a typed query.
 
-One definition on each side: this module for the index, ``docs/assets/search-engine.js`` for queries
-(/work/coord/search-spec.md, "Words"). A key the two sides spell differently is a word no reader can find, so the
-rules are few and plain: lower-case, decompose (NFD) and drop combining marks ("Ḥusayn" → "husayn"); a word is a
-maximal run of Unicode letters, numbers and "+" ("P5+1" stays one word; "Russia–Iran" is two).
+One definition on each side: this module for the index, ``docs/assets/search-engine.js`` for queries. A key the
+two sides spell differently is a word no reader can find, so the rules are few and plain: lower-case, decompose (NFD)
+and drop combining marks ("Ḥusayn" → "husayn"); a word is a maximal run of Unicode letters, numbers and "+" ("P5+1"
+stays one word; "Russia–Iran" is two).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The index's files: tiny meta, hash-sharded key files and id-chunked document files, each capped in gzip size.
 
 A first query fetches meta.json, one key shard per query word and one docs chunk per shown result, so capping each
-file bounds the bytes of a query at any number of pages (/work/coord/search-spec.md, "Files"):
+file bounds the bytes of a query at any number of pages (README, "Search"):
 - ``keys/<s>.json``: the keys whose FNV-1a hash is s modulo S, each ``[df, doc, score, doc, score, ...]``. S is the
   smallest power of two for which every shard's gzip size is at most SHARD_CAP: doubled until that holds, so the cap
   holds by construction (a single key's list is at most K pairs, far below it).
