@@ -164,6 +164,15 @@ def test_search_opens_from_the_keyboard_loads_on_demand_and_names_each_results_k
 
 
 @needs_chromium
+def test_a_link_to_the_search_panel_opens_search(reader):
+    r = reader()
+    page = r.open("visit/#tme-search")
+    page.locator(".tme-search__input").wait_for(timeout=10000)
+    assert page.evaluate("document.getElementById('tme-search').open")
+    assert page.evaluate("document.activeElement.matches('.tme-search__input')")
+
+
+@needs_chromium
 @pytest.mark.parametrize("key", ["s", "/"])
 def test_the_search_field_is_labelled_and_its_status_is_announced(reader, key):
     r = reader()
