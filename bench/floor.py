@@ -15,10 +15,10 @@ import yaml
 
 from macros.mkdocs_glue import build_state
 
-# The site's search markup (overrides/main.html wraps each article in data-pagefind-body). Left in a hand-written page
-# of the floor, it would make Pagefind index those few pages only (it indexes only such pages when any page has one),
-# and "floor + Pagefind" would answer queries from an index of 7 pages instead of every page.
-_PAGEFIND_ATTRIBUTE = re.compile(r'\sdata-pagefind-[a-z-]+(?:="[^"]*")?')
+# The site's search markup (overrides/main.html wraps each article in data-search-body): not the floor's. Pagefind's
+# own markup must never be left in a hand-written page of the floor either: with one data-pagefind-body, Pagefind
+# indexes only such pages, and "floor + Pagefind" would answer queries from an index of 7 pages instead of every page.
+_SEARCH_ATTRIBUTE = re.compile(r'\sdata-(?:search|pagefind)-[a-z-]+(?:="[^"]*")?')
 
 
 def _plain_config(project: Path, dest: Path, record_folders: set[str]) -> None:
@@ -58,7 +58,7 @@ def write_floor(project: Path, built_site: Path, dest: Path) -> Path:
         url = "" if src.stem == "index" else src.stem + "/"
         html = (built_site / url / "index.html").read_text(encoding="utf-8")
         article = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S)
-        body = _PAGEFIND_ATTRIBUTE.sub("", article.group(1)) if article else ""
+        body = _SEARCH_ATTRIBUTE.sub("", article.group(1)) if article else ""
         title = re.search(r"<h1[^>]*>(.*?)<", body)
         front = yaml.safe_dump({"title": title.group(1) if title else src.stem})
         (docs / src.name).write_text(f"---\n{front}---\n\n<div>\n{body}\n</div>\n", encoding="utf-8")
