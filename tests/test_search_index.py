@@ -197,6 +197,15 @@ def test_list_pages_entries_are_not_indexed(built, url):
     assert not body.find("h1").find_parent(attrs={"data-search-ignore": True})
 
 
+def test_a_quote_with_other_renderings_is_summed_up_by_its_words_not_the_note_above_them(built):
+    """Search shows each result's summary; a quote's is the quote, not the note that introduces its renderings."""
+    _, _, chunks = read_index(built.site / INDEX)
+    quotes = {url: summary for chunk in chunks for url, _, kind, summary in chunk if kind == "Quote"}
+    with_renderings = [url for url in quotes if built.page(url).select_one(".tme-renderings__intro")]
+    assert with_renderings
+    assert all(quotes[url].startswith("\u201c") for url in with_renderings), [quotes[u] for u in with_renderings]
+
+
 def test_a_name_typed_as_a_query_finds_its_record_first(built):
     folder = built.site / INDEX
     for query, expected in [

@@ -14,11 +14,6 @@ from collections.abc import Iterable
 from macros.search.tokens import MIN_QUERY_WORD, words
 
 
-def query_word(word: str) -> str:
-    """One typed token's words run together ("Erdoğan" → "erdogan"), for tests that match names to typed queries."""
-    return "".join(words(word))
-
-
 def index_words(names: Iterable[str | None]) -> str:
     """The words of ``names`` that a query can match, each once, sorted."""
     found = {w for name in names if name for w in words(name) if len(w) >= MIN_QUERY_WORD}
