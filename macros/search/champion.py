@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from macros.search.extract import Document
-from macros.search.tokens import BODY_PREFIX, MIN_QUERY_WORD, NAME_PREFIX, keys
+from macros.search.tokens import BODY_PREFIX, NAME_PREFIX, keys
 
 K = 100
 SCALE = 10
@@ -101,14 +101,10 @@ def scores(document: Document) -> dict[str, int]:
     counts: dict[str, int] = {}  # key → its weighted count in the body
     exact: set[str] = set()
     for (word, weight), count in Counter(document.body).items():
-        if len(word) < MIN_QUERY_WORD:
-            continue
-        exact.add(word)
-        weighted = weight * count
-        counts[word] = counts.get(word, 0) + weighted
-        for end in range(BODY_PREFIX, len(word)):
-            key = word[:end]
-            counts[key] = counts.get(key, 0) + weighted
+        for key, whole in keys(word, BODY_PREFIX):
+            if whole:
+                exact.add(key)
+            counts[key] = counts.get(key, 0) + weight * count
     for key, tf in counts.items():
         match = 1.0 if key in exact else PREFIX_MATCH
         total[key] = total.get(key, 0.0) + match * tf / (tf + BODY_K1)
