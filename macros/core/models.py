@@ -33,6 +33,14 @@ class Role:
 
 
 @dataclass(frozen=True)
+class NativeName:
+    """The actor's name in its own script and language (Сергей Лавров, ru)."""
+
+    name: str
+    language: str
+
+
+@dataclass(frozen=True)
 class Actor:
     collection: ClassVar[str] = "actors"
     id: str
@@ -44,9 +52,13 @@ class Actor:
     aliases: tuple[str, ...] = ()
     abbreviation: str | None = None
     expansion: str | None = None
+    native_names: tuple[NativeName, ...] = ()
     affiliation: str | None = None
     members: Ids = ()
     roles: tuple[Role, ...] = ()
+    died: PartialDate | None = None
+    camp: str | None = None
+    story: str | None = None
     citations: Citations = dataclasses.field(default_factory=dict)
 
     @property
@@ -71,6 +83,16 @@ class Translation:
 
 
 @dataclass(frozen=True)
+class Original:
+    """The words in the language they were spoken in, as a source in that language prints them."""
+
+    text: str
+    language: str
+    source: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class Quote:
     collection: ClassVar[str] = "quotes"
     id: str
@@ -82,6 +104,7 @@ class Quote:
     provenance: str = "traced"
     language: str | None = None
     translation: Translation | None = None
+    original: Original | None = None
     rendering_of: str | None = None
     attributed_to: str | None = None
     provenance_note: str | None = None

@@ -16,6 +16,7 @@ FROM_SCHEMAS = {
     "ASSESSMENT_LABELS": ("claims", "assessment", "x-labels"),
     "TOPIC_LABELS": ("treaties", "provisions.topic", "x-labels"),
     "ACTOR_KIND_LABELS": ("actors", "kind", "x-labels"),
+    "CAMP_HEADINGS": ("actors", "camp", "x-headings"),
 }
 LANGUAGE_NAMES = {
     "ar": "Arabic",
