@@ -17,7 +17,7 @@ import pytest
 
 from macros.core import load_dataset
 from macros.render.urls import url_of
-from macros.search.tokens import MIN_QUERY_WORD, fnv1a32, words
+from macros.search.tokens import MIN_QUERY_WORD, fnv1a32, shard_of, words
 
 from conftest import CHROMIUM, ROOT, copy_project, run_build, static_server
 
@@ -132,7 +132,7 @@ def search_index(site: Path) -> tuple[dict, Callable[[str], list[int]]]:
     meta = json.loads((site / "searchindex" / "meta.json").read_text(encoding="utf-8"))
 
     def champions(word: str) -> list[int]:
-        shard = site / "searchindex" / "keys" / f"{fnv1a32(word) % meta['shards']}.json"
+        shard = site / "searchindex" / "keys" / f"{shard_of(word, meta['shards'])}.json"
         return json.loads(shard.read_text(encoding="utf-8"))[word][1::2]
 
     return meta, champions
@@ -383,7 +383,7 @@ def test_a_first_query_fetches_only_meta_its_words_shards_and_the_shown_results_
     )
     assert len(ids) > 10
     fetched = [p.split("/searchindex/", 1)[1] for p in r.requests if "/searchindex/" in p]
-    shards = {f"keys/{fnv1a32(w) % meta['shards']}.json" for w in ("lavrov", "sanctions", "treaty")}
+    shards = {f"keys/{shard_of(w, meta['shards'])}.json" for w in ("lavrov", "sanctions", "treaty")}
     chunks = {f"docs/{doc // meta['chunk']}.json" for doc in ids[:10]}
     assert sorted(fetched) == sorted({"meta.json", *shards, *chunks})  # each once, and nothing else
     # Each file's gzip size is capped when the index is written: a shard's at 48 KiB, a chunk's at 16 KiB.
@@ -447,6 +447,10 @@ TRICKY = [
     "zero\u200bwidth\u200djoiner\u00a0nbsp_under",
     "ﬁnal Ⅻ ²3 ١٢٣ 𝐁old",
     "a\u0301 \u0301lone",
+    "Ёлка ещё Йошкар-Ола Сергей",
+    "عراقچي كشور ى عــراقچی مُذاکِرات",
+    "می\u200cدانیم آیت\u200cالله خامنه\u200cای",
+    "۱۴۰۳ ١٤٠٣ 1403 ٠٩",
     "",
 ]
 
@@ -464,9 +468,44 @@ def test_words_and_shards_are_the_same_in_the_browser_and_in_python(reader):
         TRICKY,
     )
     assert js == [[words(t), fnv1a32(t)] for t in TRICKY]
+    assert words("عراقچي كشور") == words("عراقچی کشور") and words("Ёлка") == words("елка")
     assert words("Russia–Iran") == ["russia", "iran"]
     assert words("P5+1 Araghchi's Ḥusayn") == ["p5+1", "araghchi", "s", "husayn"]
     assert fnv1a32("") == 2166136261 and fnv1a32("a") == 0xE40C292C  # FNV-1a's published test vectors
+
+
+FORMS = (
+    "negotiate negotiated negotiating negotiations negotiator ratified ratify ratifies ratification ratifying agreed "
+    "agreement agreements sanctions sanctioned strategic strategies treaty treaties partnership cooperation "
+    "condemned condemnation aggression aggressor generous generously emerging arsenal past universal news "
+    "переговоры переговоров ратифицировал ратифицировать договор договора договором сотрудничества санкции "
+    "агрессия агрессии осуждаем стратегическом партнерстве новый новыми ещё Йошкар"
+)
+
+
+@needs_chromium
+def test_stems_and_stem_groups_are_the_same_in_the_browser_and_in_python(reader, built):
+    """The vendored Snowball JavaScript (assets/snowball/) and the snowballstemmer package stem every word alike: the
+    words above and every key of the built index (its words and their starts), in English and Russian."""
+    from macros.search.stems import group, language_of, stem
+
+    keys = sorted({k for f in (built.site / "searchindex" / "keys").iterdir() for k in json.loads(f.read_text())})
+    forms = [w for w in dict.fromkeys(words(FORMS) + keys) if language_of(w)]
+    assert len(forms) > 3000 and sum(language_of(w) == "russian" for w in forms) > 200
+    r = reader()
+    r.open("")
+    js = r.page.evaluate(
+        """async (forms) => {
+            const dialog = document.getElementById("tme-search");
+            const engine = await import(new URL(dialog.dataset.engine, location.href).href);
+            return Promise.all(forms.map(async (w) => [await engine.stem(w), await engine.group(w)]));
+        }""",
+        forms,
+    )
+    python = [[stem(w), group(w)] for w in forms]
+    assert [(w, j) for w, j, p in zip(forms, js, python, strict=True) if j != p] == []
+    assert stem("negotiate") == "negoti" and stem("ratified") == "ratifi" and stem("переговоров") == "переговор"
+    assert all(stem(g) == g for _, g in python)  # each group is a fixed point: a word and its stem share it
 
 
 @needs_chromium

@@ -29,11 +29,13 @@
     return address.origin === root.origin && address.href.startsWith(root.href) ? address.href : null;
   }
 
-  // `summary` with each word that a query word starts marked: text nodes and <mark> elements, never parsed markup.
+  // `summary` with each word that a query word or its stem starts marked: text nodes and <mark> elements, never parsed
+  // markup. A summary in Persian or Russian reads in its own direction (dir="auto").
   function highlighted(summary, wanted, engine) {
     const paragraph = element("p", "tme-search__summary");
+    paragraph.dir = "auto";
     let at = 0;
-    for (const run of summary.matchAll(/[\p{L}\p{M}\p{N}+]+/gu)) {
+    for (const run of summary.matchAll(/[\p{L}\p{M}\p{N}+\u200c]+/gu)) {
       if (!engine.words(run[0]).some((word) => wanted.some((w) => word.startsWith(w)))) continue;
       paragraph.append(summary.slice(at, run.index), element("mark", "", run[0]));
       at = run.index + run[0].length;
@@ -83,6 +85,7 @@
         const item = element("li", "tme-search__result");
         const link = element("a", "tme-search__link", doc.title || doc.url || "Home");
         link.href = href;
+        link.dir = "auto"; // a title in Persian reads right to left, isolated from the kind after it
         item.append(link, " ", element("span", "tme-search__kind", doc.kind));
         if (doc.summary) item.append(highlighted(doc.summary, wanted, engine));
         list.append(item);
@@ -101,19 +104,20 @@
       timer = 0;
       const current = ++generation;
       const query = input.value.trim();
-      wanted = engine.queryWords(query);
       ranked = [];
       shown = 0;
-      if (wanted.length === 0) {
+      if (engine.queryWords(query).length === 0) {
+        wanted = [];
         list.replaceChildren();
         more.hidden = true;
         report(query ? "Type at least two letters or digits." : "");
         return;
       }
       try {
-        const found = await engine.search(bundle, query);
+        const [found, terms] = await Promise.all([engine.search(bundle, query), engine.indexTerms(bundle, query)]);
         if (current !== generation) return;
         ranked = found;
+        wanted = terms.flatMap((term) => (term.stem === null ? [term.key] : [term.key, term.stem]));
         list.replaceChildren();
         await show(PAGE, current);
         if (current !== generation) return;

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from macros.search.kinds import PAGE_KIND
-from macros.search.tokens import words
+from macros.search.tokens import indexed_words, words
 
 BODY = "data-search-body"
 KIND = "data-search-kind"
@@ -67,7 +67,7 @@ class Document:
 
     @property
     def heading(self) -> list[str]:
-        return words(self.title)
+        return indexed_words(self.title)
 
 
 class SearchMarkupError(ValueError):
@@ -198,7 +198,7 @@ class _BodyReader(HTMLParser):
             title=cut(self.title, TITLE_CHARS),
             kind=cut(self.kind, 60),
             names=self.names,
-            body=[(word, weight) for weight, runs in self.text.items() for word in words("".join(runs))],
+            body=[(word, weight) for weight, runs in self.text.items() for word in indexed_words("".join(runs))],
             summary=cut(_clean("".join(self.summary)) or _clean("".join(self.plain)), SUMMARY_CHARS),
         )
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from macros.search.tokens import MIN_QUERY_WORD, words
+from macros.search.tokens import MIN_QUERY_WORD, indexed_words
 
 
 def index_words(names: Iterable[str | None]) -> str:
     """The words of ``names`` that a query can match, each once, sorted."""
-    found = {w for name in names if name for w in words(name) if len(w) >= MIN_QUERY_WORD}
+    found = {w for name in names if name for w in indexed_words(name) if len(w) >= MIN_QUERY_WORD}
     return " ".join(sorted(found))

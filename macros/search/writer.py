@@ -2,9 +2,11 @@
 
 A first query fetches meta.json, one key shard per query word and one docs chunk per shown result, so capping each
 file bounds the bytes of a query at any number of pages (README, "Search"):
-- ``keys/<s>.json``: the keys whose FNV-1a hash is s modulo S, each ``[df, doc, score, doc, score, ...]``. S is the
-  smallest power of two for which every shard's gzip size is at most SHARD_CAP: doubled until that holds, so the cap
-  holds by construction (a single key's list is at most K pairs, far below it).
+- ``keys/<s>.json``: the keys whose group's FNV-1a hash is s modulo S (a key's group is its stem's stem…,
+  macros/search/stems.py: a typed word and its stem, the two keys a query word looks up, share a file), each
+  ``[df, doc, score, doc, score, ...]``. S is the smallest power of two for which every shard's gzip size is at most
+  SHARD_CAP: doubled until that holds, so the cap holds by construction (a single key's list is at most K pairs,
+  far below it, and a group holds the few keys of one word's forms).
 - ``docs/<c>.json``: documents c × C to c × C + C - 1 as ``[url, title, kind, summary]``; a chunk over DOCS_CAP has its
   summaries, then titles, cut until it fits.
 Every file is ``json.dumps`` output (hostile text stays data), written byte-for-byte the same for the same site.
@@ -23,9 +25,10 @@ from pathlib import Path
 
 from macros.search.champion import ChampionIndex, K, Shown
 from macros.search.extract import SUMMARY_CHARS, TITLE_CHARS, cut
-from macros.search.tokens import MAX_QUERY_WORDS, NAME_PREFIX, fnv1a32
+from macros.search.stems import MIN_STEM, group
+from macros.search.tokens import MAX_KEY, MAX_QUERY_WORDS, NAME_PREFIX, fnv1a32
 
-VERSION = 1
+VERSION = 2  # 2: keys placed by their stem group, at most MAX_KEY characters; query words also looked up by stem
 CHUNK = 32  # documents per docs chunk
 SHARD_CAP = 48 * 1024  # gzip bytes of a key shard
 DOCS_CAP = 16 * 1024  # gzip bytes of a docs chunk
@@ -70,6 +73,8 @@ def files(index: ChampionIndex) -> Iterator[tuple[str, bytes]]:
         "k": K,
         "minPrefix": NAME_PREFIX,
         "maxWords": MAX_QUERY_WORDS,
+        "maxKey": MAX_KEY,
+        "minStem": MIN_STEM,
     }
     yield "meta.json", dumps(meta).encode()
     for number, data in enumerate(shards):
@@ -112,7 +117,7 @@ def _shards(index: ChampionIndex) -> list[bytes]:
         flat: list[int] = [index.df[key]]
         for doc, score in index.champions(key):
             flat += (doc, score)
-        entries.append((fnv1a32(key), f"{dumps(key)}:{dumps(flat)}"))
+        entries.append((fnv1a32(group(key)), f"{dumps(key)}:{dumps(flat)}"))
     shards = 1
     while True:
         parts: list[list[str]] = [[] for _ in range(shards)]
