@@ -277,6 +277,13 @@ def test_fold_and_hash_match_the_reference_values():
     assert shard_of("foobar", 8) == 0xBF9CF968 % 8
 
 
+def test_keys_stop_at_max_key_characters():
+    word = "internationalisationsprozesses"  # 30 letters
+    assert [k for k, _ in keys(word[:24], 20)] == [word[:24], word[:20], word[:21], word[:22], word[:23]]
+    assert list(keys(word, 20)) == [(word[:n], False) for n in range(20, 25)]  # no exact key: only its start
+    assert len(list(keys("x" * 5000, 2))) == 23
+
+
 def test_keys_are_the_word_and_its_prefixes_from_the_fields_minimum():
     assert list(keys("lavrov", 2)) == [
         ("lavrov", True),
@@ -384,6 +391,36 @@ def test_a_rebuilt_index_replaces_the_old_one_whole(tmp_path):
     indexer.build([("a/", page("a/", "one page"))], folder)
     assert {p.name for p in (folder / "keys").iterdir()} == {"0.json"} < big
     assert [p.name for p in tmp_path.iterdir()] == [INDEX]  # nothing left beside it
+
+
+def _long_word(length: int) -> str:
+    """A word of ``length`` letters that repeats no short pattern (gzip would hide a repetitive one's keys)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return "".join(letters[(n * n + 7 * n) % 26] for n in range(length))
+
+
+def _key_bytes(folder) -> int:
+    return sum(p.stat().st_size for p in (folder / "keys").iterdir())
+
+
+@pytest.mark.parametrize("length", [5_000, 20_000])
+def test_one_long_word_grows_the_index_by_a_bounded_amount_and_is_found_by_its_start(tmp_path, length):
+    """Issue 25: a record named with one 5 000-letter word grew searchindex/keys/ from 532 KB to 13 MB, every start
+    of the word a key (about L²/2 bytes). Keys now stop at MAX_KEY characters: the word adds a few dozen keys,
+    whatever its length, and typing its start (or the whole word) still finds its page."""
+    pages = [(d.url, page(d.url, " ".join(w for w, _ in d.body), title=d.title)) for d in synthetic(40)]
+    base = indexer.build(pages, tmp_path / "base")
+    word = _long_word(length)
+    names = f' data-search-names="{index_words([word])}"'
+    pages.append(("zz-long/", page("zz-long/", f"<p>{word} and more</p>", title=word, extra=names)))
+    grown = indexer.build(pages, tmp_path / "grown")
+    added = _key_bytes(tmp_path / "grown") - _key_bytes(tmp_path / "base")
+    assert added < 8 * 1024, added  # 24 keys of at most 24 letters; before: 12 MB at 5 000 letters
+    assert grown.bytes - base.bytes < 8 * 1024 + 2 * 200  # and the document's title and summary, cut to 200
+    _, shards, _ = read_index(tmp_path / "grown")
+    assert max(len(k) for shard in shards for k in shard) == 24
+    for query in (word[:3], word[:24], word[:40], word):
+        assert ranked(tmp_path / "grown", query)[0] == "zz-long/", query
 
 
 # --- hostile text --------------------------------------------------------------------------------------------------
