@@ -2,7 +2,8 @@
 
 Usage: ``make screenshots`` (builds into site/ first), or ``python scripts/screenshots.py [SITE_DIR] [OUT_DIR]``.
 Serves SITE_DIR on 127.0.0.1 and drives Debian's Chromium (/usr/bin/chromium, or $CHROMIUM_PATH) with Playwright;
-nothing is downloaded. Writes OUT_DIR/<page>-<width>-<scheme>.png (full-page).
+nothing is downloaded. Writes OUT_DIR/<page>-<width>-<scheme>.png (full-page), and for each of SEARCHES the search
+dialog with a query's results, OUT_DIR/search-<name>-<width>-<scheme>.png (the window).
 """
 
 from __future__ import annotations
@@ -22,7 +23,13 @@ PAGES = {
     "relations": "relations/",
     "timeline": "timeline/",
     "compare": "compare/",
+    # A quote beside its Persian original, one beside its Russian original, and an actor's names in both scripts.
+    "quote-fa": "quotes/araghchi-no-talks-under-pressure/",
+    "quote-ru": "quotes/putin-unprovoked-aggression/",
+    "actor-native-names": "actors/abbas-araghchi/",
 }
+# Queries typed into the search dialog: a word form, and words in Persian and in Russian.
+SEARCHES = {"forms": "Putin ratified", "persian": "مذاکره تحریم", "russian": "неспровоцированной агрессии"}
 WIDTHS = (390, 1280)
 SCHEMES = ("light", "dark")
 
@@ -53,6 +60,17 @@ def main(site: Path, out: Path) -> None:
                         page.goto(base + path, wait_until="networkidle")
                         target = out / f"{name}-{width}-{scheme}.png"
                         page.screenshot(path=str(target), full_page=True)
+                        print(target)
+                    for name, query in SEARCHES.items():
+                        page.goto(base, wait_until="networkidle")
+                        page.keyboard.press("/")
+                        page.locator(".tme-search__input").fill(query)
+                        page.wait_for_function(
+                            "q => document.querySelector('.tme-search__status')?.textContent.endsWith(`for “${q}”`)",
+                            arg=query,
+                        )
+                        target = out / f"search-{name}-{width}-{scheme}.png"
+                        page.screenshot(path=str(target))
                         print(target)
                     context.close()
             browser.close()

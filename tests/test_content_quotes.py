@@ -29,7 +29,8 @@ def _group(quote_id: str) -> set[str]:
 def test_quote_page_shows_words_language_translation_and_provenance(built, quote):
     page = built.page(f"quotes/{quote.id}/")
     card = page.select_one(f"#quote-{quote.id}")
-    assert card.blockquote.get_text() == f"“{quote.text}”"
+    opening, closing = ("«", "»") if quote.language in ("ru", "fa") else ("“", "”")
+    assert card.blockquote.get_text() == f"{opening}{quote.text}{closing}"
     if quote.language:
         assert card.blockquote["lang"] == quote.language
         assert words(row(page, "Language as printed")) == language_name(quote.language)
@@ -44,6 +45,56 @@ def test_quote_page_shows_words_language_translation_and_provenance(built, quote
         assert provenance.startswith("Wording as printed by the article; not found in any other outlet")
     else:
         assert provenance.startswith("The article attributes this to ")
+
+
+ORIGINALS = [q for q in QUOTES if q.original]
+
+
+@pytest.mark.parametrize("quote", ORIGINALS, ids=[q.id for q in ORIGINALS])
+def test_a_quote_with_its_original_shows_both_labelled_with_language_translator_and_source(built, quote):
+    """The printed words and the original side by side, each labelled; the original in its language and direction,
+    its own source named on the card, and what is known of it on the quote's page. On the speaker's page too."""
+    source = DATA.get("sources", quote.original.source)
+    for url in (f"quotes/{quote.id}/", f"actors/{quote.speaker}/"):
+        page = built.page(url)
+        card = page.select_one(f"#quote-{quote.id}")
+        printed, original = card.select(".tme-quote__version")
+        assert original.blockquote["lang"] == quote.original.language
+        assert original.blockquote.get("dir") == ("rtl" if quote.original.language == "fa" else None)
+        assert original.blockquote.get_text() == f"«{quote.original.text}»"  # as printed, numerals and all
+        assert original.blockquote["cite"] == source.url
+        assert words(original.select_one(".tme-quote__label")) == f"Original {language_name(quote.original.language)}"
+        label = words(printed.select_one(".tme-quote__label"))
+        by = quote.translation.by if quote.translation else ""
+        assert label == (
+            f"English, translated by {by}" if by and by != "not stated" else "English, translator not stated"
+        )
+        line = card.select_one(".tme-quote__original-source")
+        assert words(line).startswith(f"Original {language_name(quote.original.language)}: {source.title}")
+        assert resolve(url, line.a["href"]) == f"sources/{source.id}/"
+        assert not card.select(".tme-quote__no-original")
+    page = built.page(f"quotes/{quote.id}/")
+    assert words(row(page, "Original words printed by")).startswith(source.title)
+    if quote.original.note:
+        assert words(row(page, "About the original")) == " ".join(quote.original.note.split())
+
+
+NOT_FOUND = [q for q in QUOTES if q.translation and not q.original]
+
+
+@pytest.mark.parametrize("quote", NOT_FOUND, ids=[q.id for q in NOT_FOUND])
+def test_a_translated_quote_without_its_original_says_it_was_not_found(built, quote):
+    sentence = f"The original {language_name(quote.translation.from_)} words were not found."
+    page = built.page(f"quotes/{quote.id}/")
+    card = page.select_one(f"#quote-{quote.id}")
+    assert words(card.select_one(".tme-quote__no-original")) == sentence
+    assert words(row(page, "Original words")) == sentence
+    assert not card.select(".tme-quote__version")
+
+
+def test_an_original_in_persian_and_one_in_russian_are_on_the_site():
+    assert {q.original.language for q in ORIGINALS} >= {"fa", "ru"}
+    assert NOT_FOUND
 
 
 def test_the_article_only_quotes_say_so_plainly_on_their_cards(built):

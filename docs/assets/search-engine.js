@@ -162,8 +162,9 @@ export async function indexTerms(root, query) {
 /**
  * Every document the query's words lead to, best first: `[{doc, score, matched}]`. A document's score for a word is
  * the better of score × log(1 + D / df) over the word's keys (as typed, and its stem); a document matching more of
- * the query's words comes first, then the larger sum of its word scores, then the lower doc id. `root` is the
- * address of the searchindex/ folder. macros/search/query.py is the same ranking in Python.
+ * the query's words comes first, then the larger sum of log(1 + word score) (a page matching every word fairly well
+ * before one matching one word very well), then the lower doc id. `root` is the address of the searchindex/ folder.
+ * macros/search/query.py is the same ranking in Python, and says why.
  */
 export async function search(root, query) {
   root = folder(root);
@@ -181,7 +182,7 @@ export async function search(root, query) {
     }
     for (const [doc, score] of best) {
       const hit = found.get(doc) ?? { doc, score: 0, matched: 0 };
-      hit.score += score;
+      hit.score += Math.log(1 + score);
       hit.matched += 1;
       found.set(doc, hit);
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -77,7 +78,9 @@ class Linker:
             return Markup("")
         shown = text(label if label is not None else record.title)
         kind = getattr(record, "kind", record.collection)
-        return Markup(f'<a class="tme-ref tme-ref--{kind}" href="{self.href(record)}">{shown}</a>')
+        return Markup(
+            f'<a class="tme-ref tme-ref--{kind}" href="{self.href(record)}"{_language(record, label)}>{shown}</a>'
+        )
 
     def ref(self, collection: str, record_id: str | None, label: object = None) -> Markup:
         return self.link(self.data.get(collection, record_id), label) if record_id else Markup("")
@@ -177,3 +180,16 @@ class Linker:
         """Records in the order their files list them (the order contributors chose)."""
         order = {r.id: i for i, r in enumerate(self.data.all(records[0].collection))} if records else {}
         return sorted(records, key=lambda r: order[r.id])
+
+
+# Letters of the scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko…, and their presentation forms).
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+def _language(record: Record, label: object) -> Markup:
+    """A link showing a record's own title in another language says so (`` lang="fa"``), and one whose text has
+    right-to-left letters reads in its own direction, isolated from the English around it (`` dir="auto"``)."""
+    shown = str(label if label is not None else record.title)
+    code = getattr(record, "language", None) if label is None else None
+    out = f' lang="{attribute(code)}"' if code and code.split("-")[0] != "en" else ""
+    return Markup(out + (' dir="auto"' if _RTL.search(shown) else ""))

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from markupsafe import Markup
 
-from macros.core.models import Quote, Source
+from macros.core.models import NativeName, Quote, Source
 from macros.render import labels
 from macros.render.escape import attribute, text
 from macros.render.labels import LANGUAGE_NAMES
@@ -80,6 +80,78 @@ def translation(quote: Quote) -> str:
 
 def language(code: str | None) -> str:
     return LANGUAGE_NAMES.get(code, code) if code else ""
+
+
+# Languages written right to left (BCP 47 primary subtags): their text gets dir="rtl", so that it reads, aligns and
+# places its punctuation right to left inside an English page.
+RTL_LANGUAGES = frozenset({"ar", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"})
+# Quotation marks by language: « » in Russian and Persian (a right-to-left line mirrors them), “ ” otherwise.
+_GUILLEMETS = frozenset({"ar", "fa", "ru", "uk"})
+
+
+def _primary(code: str | None) -> str:
+    return (code or "").split("-", 1)[0].lower()
+
+
+def lang_attributes(code: str | None) -> Markup:
+    """`` lang="fa" dir="rtl"`` for an element whose text is in ``code``'s language, `` lang="ru"`` for one written
+    left to right; nothing without a language."""
+    if not code:
+        return Markup("")
+    direction = ' dir="rtl"' if _primary(code) in RTL_LANGUAGES else ""
+    return Markup(f' lang="{attribute(code)}"{direction}')
+
+
+def in_language(value: object, code: str | None) -> Markup:
+    """Words in another language inside an English line, isolated so that neither reorders the other: ``<bdi>`` with
+    the language and its direction (Persian inside an English sentence keeps its order and its punctuation). English
+    words, or words of no known language, as they are."""
+    if not code or _primary(code) == "en":
+        return text(value)
+    return Markup(f"<bdi{lang_attributes(code)}>{text(value)}</bdi>")
+
+
+def quote_marks(code: str | None) -> tuple[str, str]:
+    """The opening and closing quotation marks for words in ``code``'s language."""
+    return ("«", "»") if _primary(code) in _GUILLEMETS else ("“", "”")
+
+
+def rendering_label(quote: Quote) -> str:
+    """What a quote card calls its printed words beside their original: ``English, translated by IRNA``."""
+    name = language(quote.language) or "As printed"
+    if not quote.translation:
+        return name
+    by = quote.translation.by
+    return f"{name}, translator not stated" if by.casefold() == "not stated" else f"{name}, translated by {by}"
+
+
+def no_original(quote: Quote) -> str:
+    """The plain statement that a translated quote's original words were not found (empty if not translated)."""
+    if not quote.translation:
+        return ""
+    return f"The original {language(quote.translation.from_)} words were not found."
+
+
+def native_names(names: Iterable[NativeName]) -> Markup:
+    """An actor's names in other languages and scripts, each isolated in its language, grouped by language:
+    ``Russian: Аббас Аракчи, Аббас Арагчи; Persian: سید عباس عراقچی`` (one language: the names alone)."""
+    by_language: dict[str, list[NativeName]] = {}
+    for name in names:
+        by_language.setdefault(name.language, []).append(name)
+    parts = []
+    for code, group in by_language.items():
+        shown = Markup(", ").join(in_language(n.name, code) for n in group)
+        parts.append(shown if len(by_language) == 1 else text(language(code) + ": ") + shown)
+    return Markup("; ").join(parts)
+
+
+def native_names_label(names: Iterable[NativeName]) -> str:
+    """``Name in Russian``, ``Names in Russian and Persian``: the fact box's label for ``native_names``."""
+    names = list(names)
+    codes = list(dict.fromkeys(n.language for n in names))
+    languages = [language(c) for c in codes]
+    joined = languages[0] if len(languages) == 1 else ", ".join(languages[:-1]) + " and " + languages[-1]
+    return f"{'Name' if len(names) == 1 else 'Names'} in {joined}"
 
 
 def provenance(ln: Linker, quote: Quote) -> Markup:

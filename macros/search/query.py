@@ -6,7 +6,10 @@ and tests/test_search.py checks that this ranking and the browser's agree. The r
   MAX_QUERY_WORDS; each looked up by its key (the word, or its first MAX_KEY characters) and by its Snowball stem
   (macros/search/stems.py), both from one key file;
 - a page's score for a word is the better of its score × log(1 + D / df) over the word's keys;
-- pages matching more of the query's words come first, then the larger sum of their word scores, then the lower id.
+- pages matching more of the query's words come first, then the larger sum of log(1 + word score), then the lower id.
+  The logarithm gives a page matching every word fairly well (an event titled "Putin's signing of the ratification
+  law", for "Putin ratified") the lead over one matching a word very well and the others barely (Putin's own page,
+  whose names field holds "Putin" and whose text says "ratifying" once); a one-word query ranks as by the score.
 """
 
 from __future__ import annotations
@@ -68,5 +71,6 @@ def rank(query: str, docs: int, postings: Callable[[str], list[int] | None], met
                 best[doc] = max(best.get(doc, 0.0), score * idf)
         for doc, score in best.items():
             hit = found.get(doc)
-            found[doc] = Hit(doc, score, 1) if hit is None else Hit(doc, hit.score + score, hit.matched + 1)
+            gain = math.log(1 + score)
+            found[doc] = Hit(doc, gain, 1) if hit is None else Hit(doc, hit.score + gain, hit.matched + 1)
     return sorted(found.values(), key=lambda h: (-h.matched, -h.score, h.doc))
