@@ -289,6 +289,37 @@ def test_a_name_finds_its_record_first(reader, built):
 
 
 @needs_chromium
+def test_the_browser_ranks_the_query_set_as_python_does(reader, built):
+    """bench/search_queries.py measures the ranking in Python (macros/search/query.py); the browser's engine gives the
+    same first three results for every query of the set: word forms, Russian and Persian words, names, aliases."""
+    from bench.search_queries import query_set, site_ranking
+
+    queries = [q.query for q in query_set()]
+    r = reader()
+    r.open("")
+    js = [[urlparse(u).path.lstrip("/") for u in urls] for urls in r.page.evaluate(RANKED, [queries, 3])]
+    python = site_ranking(built.site)
+    assert [(q, j) for q, j in zip(queries, js, strict=True) if j != python(q)[:3]] == []
+
+
+@needs_chromium
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("неспровоцированной агрессии", "/quotes/putin-unprovoked-aggression/"),
+        ("مذاکره تحریم", "/quotes/araghchi-no-talks-under-pressure/"),
+        ("Putin ratified", "/events/putin-signs-ratification/"),
+    ],
+)
+def test_words_in_another_script_or_form_find_the_quote_through_the_search_box(reader, query, expected):
+    r = reader()
+    r.open("")
+    results = r.search(query)
+    assert expected in [urlparse(res["href"]).path for res in results[:3]], results[:3]
+    assert r.page.eval_on_selector_all(".tme-search__link", "els => els.every(e => e.dir === 'auto')")
+
+
+@needs_chromium
 @pytest.mark.parametrize(("query", "expected"), [("timeline", "/timeline/"), ("what happened next", "/what-next/")])
 def test_a_page_title_finds_the_page_in_the_first_results(reader, query, expected):
     r = reader()
