@@ -39,7 +39,7 @@ QUERY_KINDS = (
     ("filters", (".pf_filter",)),
     ("Pagefind loader and worker", ("/pagefind.js", "/pagefind-worker.js", "/pagefind-entry.json")),
     ("Pagefind UI js/css", ("/pagefind-ui.", "/pagefind-component-ui.", "/pagefind-modular-ui.", "-highlight.js")),
-    ("site's search js/css", ("/assets/search.", "/assets/search-engine.")),
+    ("site's search js/css", ("/assets/search.", "/assets/search-engine.", "/assets/snowball/")),  # and stemmers
     # Material's script, which the site loads on a reader's first interaction (assets/material-on-interaction.js):
     # the key that opens search is one. Not search, but fetched then.
     ("Material's js (first interaction)", ("/assets/javascripts/bundle.",)),
