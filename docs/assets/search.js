@@ -52,6 +52,7 @@
     label.htmlFor = "tme-search-input";
     const input = element("input", "tme-search__input");
     Object.assign(input, { type: "search", id: "tme-search-input", autocomplete: "off", spellcheck: false });
+    input.dir = "auto"; // a query typed in Persian reads right to left
     input.placeholder = "Search names, quotes, treaties, events…";
     input.setAttribute("enterkeyhint", "go");
     form.append(label, input);
