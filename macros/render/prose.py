@@ -146,17 +146,17 @@ class Macros:
 
     def claim_card(self, record_id: object) -> Markup:
         """A claim card: the article's words, the assessment and what the record shows, with sources."""
-        return self.renderer.fragment(self.ln.page_url, "claim_card", self._record("claims", record_id))
+        return _block(self.renderer.fragment(self.ln.page_url, "claim_card", self._record("claims", record_id)))
 
     def link(self, collection: object, record_id: object, label: object = None) -> Markup:
         return self.ln.link(self._record(collection, record_id), self._label(label))
 
     def quote(self, record_id: object) -> Markup:
-        return self.renderer.fragment(self.ln.page_url, "quote_card", self._record("quotes", record_id))
+        return _block(self.renderer.fragment(self.ln.page_url, "quote_card", self._record("quotes", record_id)))
 
     def infobox(self, collection: object, record_id: object) -> Markup:
         record = self._record(collection, record_id)
-        return Markup(self.renderer.env.get_template("infobox.html").render(r=record, ln=self.ln))
+        return _block(self.renderer.env.get_template("infobox.html").render(r=record, ln=self.ln))
 
     def key_facts(self, collection: object, record_id: object) -> Markup:
         """Key facts at a glance for an event or a treaty: when, where, who, what it is, status, with sources."""
@@ -166,7 +166,7 @@ class Macros:
                 f"key_facts shows events and treaties, not {record.collection}",
                 expected='key_facts("events", id) or key_facts("treaties", id)',
             )
-        return self.renderer.key_facts(self.ln, record)
+        return _block(self.renderer.key_facts(self.ln, record))
 
     def count(self, collection: object) -> str:
         return str(len(self.site.dataset.records[self._collection(collection)]))
@@ -201,6 +201,13 @@ class Macros:
             expected="a field holding text, a number or a date",
             hint="name a field inside it, e.g. 'signed.date'",
         )
+
+
+def _block(html: str) -> Markup:
+    """A card (quote, infobox, key facts, claim) for a Markdown page: Python-Markdown passes an HTML block through
+    whole, blank and indented lines included, when its first tag starts the line; so the template's own
+    indentation is stripped from the ends and its lines inside are left as written."""
+    return Markup(str(html).strip())
 
 
 _VALUE_TYPES = (str, int, float, bool, type(None))
