@@ -8,6 +8,7 @@ import datetime
 import os
 import re
 import shutil
+from pathlib import Path
 
 import markdown
 import pytest
@@ -230,25 +231,26 @@ def test_indented_templates_give_the_same_narrative_pages(indented_renderer, pat
 # --- A broken template, once, at its line --------------------------------------------------------------------------
 
 
-def test_a_template_syntax_error_is_one_problem_at_the_template_s_line(tmp_path):
+def _templates_with_actor_line_4(tmp_path: Path, line: str) -> Path:
+    """A copy of the fragment templates with ``line`` inserted as line 4 of actor.html."""
     folder = tmp_path / "fragments"
     shutil.copytree(TEMPLATES_DIR, folder)
     actor = folder / "actor.html"
     lines = actor.read_text(encoding="utf-8").splitlines(keepends=True)
-    lines.insert(3, "{{ r.summary # }}\n")
+    lines.insert(3, line + "\n")
     actor.write_text("".join(lines), encoding="utf-8")
+    return folder
+
+
+def test_a_template_syntax_error_is_one_problem_at_the_template_s_line(tmp_path):
+    folder = _templates_with_actor_line_4(tmp_path, "{{ r.summary # }}")
     problems = template_errors.syntax_problems(environment(folder), tmp_path)
     assert [(p.path, p.line) for p in problems] == [("fragments/actor.html", 4)]
     assert problems[0].message.startswith("template syntax error: unexpected char '#'")
 
 
 def test_a_template_error_while_rendering_names_the_template_line_and_the_record(tmp_path):
-    folder = tmp_path / "fragments"
-    shutil.copytree(TEMPLATES_DIR, folder)
-    actor = folder / "actor.html"
-    lines = actor.read_text(encoding="utf-8").splitlines(keepends=True)
-    lines.insert(3, "{{ r.no_such_field }}\n")
-    actor.write_text("".join(lines), encoding="utf-8")
+    folder = _templates_with_actor_line_4(tmp_path, "{{ r.no_such_field }}")
     renderer = PageRenderer(SiteContext(DATA))
     renderer.env = environment(folder)
     record = DATA.get("actors", "sergei-lavrov")
