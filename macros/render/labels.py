@@ -19,6 +19,7 @@ FROM_SCHEMAS = {
     "CAMP_HEADINGS": ("actors", "camp", "x-headings"),
 }
 LANGUAGE_NAMES = {
+    "am": "Amharic",
     "ar": "Arabic",
     "az": "Azerbaijani",
     "bg": "Bulgarian",
@@ -28,7 +29,9 @@ LANGUAGE_NAMES = {
     "fa": "Persian",
     "fr": "French",
     "it": "Italian",
+    "mr": "Marathi",
     "ru": "Russian",
+    "sco": "Scots",
     "tr": "Turkish",
     "uk": "Ukrainian",
     "zh": "Chinese",
