@@ -10,7 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from macros.render import facts, generic, labels, phrases, wording
+from macros.render import facts, generic, labels, phrases, statuses, wording
 from macros.render.escape import attribute, text
 from macros.search.names import index_words
 
@@ -80,6 +80,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
         article_label=wording.article_label,
         cite=_with_page_linker(phrases.cite),
         source_line=_with_page_linker(phrases.source_line),
+        status_sentence=_with_page_linker(statuses.status_sentence),
         quote_setting=_with_page_linker(phrases.setting),
         provenance=_with_page_linker(phrases.provenance),
         search_names=index_words,
