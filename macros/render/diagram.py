@@ -171,4 +171,117 @@ def layout(graph: RelationsGraph) -> Diagram | None:
         for e in result.get("edges", ())
     )
     nodes.sort(key=lambda n: (n.record.collection, n.record.id))
-    return Diagram(tuple(nodes), edges, round(width + 2 * MARGIN), round(height + 2 * MARGIN))
+    return Diagram(tuple(nodes), tuple(edges), round(width + 2 * MARGIN), round(height + 2 * MARGIN))
+
+
+# --- Small diagrams of ties (ties.py): two columns, laid out in one `dot` run per build ---------------------------
+
+TIE_WRAP = 17
+TIE_FONT_PX = 14
+_layouts: dict[str, dict] = {}  # DOT source → dot's JSON for it: filled in one batch per build (prime), then looked up
+
+
+def tie_lines(graph, record) -> tuple[str, ...]:
+    """A node's label: its title, then the note the graph keeps for it ("met ×3", "voted on, 8 April 2025")."""
+    lines = wrap_to(node_label(record), TIE_WRAP)
+    note = graph.notes.get(f"{record.collection}/{record.id}", "")
+    return lines + (wrap_to(note, TIE_WRAP) if note else ())
+
+
+def wrap_to(label: str, width: int) -> tuple[str, ...]:
+    return tuple(textwrap.wrap(" ".join(label.split()), width, break_on_hyphens=False)) or ("",)
+
+
+def tie_source(graph, sizes: list[tuple[float, float]], name: str = "g") -> str:
+    """DOT for a tie graph: the left column and the right column each in one rank, in the graph's order (invisible
+    edges between neighbours keep it), and one edge per tie. Generated names and numbers only, as above."""
+    index = {(r.collection, r.id): i for i, r in enumerate(graph.nodes)}
+    left = [index[(r.collection, r.id)] for r in graph.left]
+    right = [index[(r.collection, r.id)] for r in graph.right]
+    lines = [
+        f"digraph {name} {{",
+        "graph [rankdir=LR, nodesep=0.14, ranksep=0.42, splines=true, outputorder=edgesfirst];",
+        'node [shape=box, fixedsize=true, label=""];',
+        "edge [dir=none];",
+    ]
+    lines += [f"n{i} [width={w / POINTS:.4f}, height={h / POINTS:.4f}];" for i, (w, h) in enumerate(sizes)]
+    for column in (left, right):
+        lines.append("{rank=same; " + " ".join(f"n{i};" for i in column) + "}")
+        lines += [f"n{a} -> n{b} [style=invis];" for a, b in zip(column, column[1:], strict=False)]
+    for tie in graph.ties:
+        a, b = index[(tie.a.collection, tie.a.id)], index[(tie.b.collection, tie.b.id)]
+        lines.append(f"n{a} -> n{b} [weight=2];")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _tie_box(lines: tuple[str, ...]) -> tuple[float, float]:
+    return max(len(line) for line in lines) * 0.62 * TIE_FONT_PX + 2 * PAD_X, len(lines) * LINE_PX + 2 * PAD_Y
+
+
+def _tie_parts(graph) -> tuple[list[tuple[str, ...]], list[tuple[float, float]], str]:
+    labels = [tie_lines(graph, r) for r in graph.nodes]
+    sizes = [_tie_box(lines) for lines in labels]
+    return labels, sizes, tie_source(graph, sizes)
+
+
+def prime(graphs) -> int:
+    """Lay out every graph not laid out yet in ONE `dot` run (dot reads any number of graphs from its input and
+    writes one JSON document per graph); returns how many were laid out."""
+    todo = {}
+    for graph in graphs:
+        source = _tie_parts(graph)[2]
+        if source not in _layouts and source not in todo:
+            todo[source] = f"g{len(todo)}"
+    if not todo:
+        return 0
+    batch = "".join(source.replace("digraph g {", f"digraph {name} {{", 1) for source, name in todo.items())
+    output = run_dot(batch)
+    decoder = json.JSONDecoder()
+    by_name, at = {}, 0
+    while at < len(output):
+        while at < len(output) and output[at].isspace():
+            at += 1
+        if at >= len(output):
+            break
+        document, at = decoder.raw_decode(output, at)
+        by_name[document["name"]] = document
+    for source, name in todo.items():
+        _layouts[source] = by_name[name]
+    return len(todo)
+
+
+def forget_layouts() -> None:
+    """A new build lays out again (the sizes and data may have changed)."""
+    _layouts.clear()
+
+
+def layout_ties(graph) -> Diagram:
+    """Boxes and curves for a tie graph, from the batch (or one `dot` run for a graph the batch did not have)."""
+    labels, sizes, source = _tie_parts(graph)
+    if source not in _layouts:
+        prime([graph])
+    result = _layouts[source]
+    _, _, width, height = (float(v) for v in result["bb"].split(","))
+    index = {(r.collection, r.id): i for i, r in enumerate(graph.nodes)}
+    nodes = []
+    for obj in result["objects"]:
+        if "pos" not in obj:
+            continue  # the rank=same subgraphs
+        i = int(obj["name"][1:])
+        (w, h), (cx, cy) = sizes[i], _points(obj["pos"], height)[0]
+        record = graph.nodes[i]
+        kind = getattr(record, "kind", None) or {"treaties": "treaty", "events": "event"}[record.collection]
+        nodes.append(PlacedNode(record, kind, labels[i], cx - w / 2, cy - h / 2, w, h))
+    # Edges name their ends by _gvid, which counts the rank=same subgraphs too: map it back to our node numbers.
+    node_of = {o["_gvid"]: int(o["name"][1:]) for o in result["objects"] if "pos" in o}
+    waiting = {(index[(t.a.collection, t.a.id)], index[(t.b.collection, t.b.id)]): t for t in graph.ties}
+    keys = [f"{r.collection}/{r.id}" for r in graph.nodes]
+    edges = []
+    for e in result.get("edges", ()):
+        ends = (node_of[e["tail"]], node_of[e["head"]])
+        if e.get("style") == "invis" or ends not in waiting:
+            continue
+        path = _spline(_points(e["pos"], height))
+        edges.append(PlacedEdge(waiting[ends].kind, path, f"{keys[ends[0]]} {keys[ends[1]]}"))
+    return Diagram(tuple(nodes), tuple(edges), round(width + 2 * MARGIN), round(height + 2 * MARGIN))

@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 
 from macros.core.dates import PartialDate
 from macros.core.models import Record
-from macros.render import backlinks, diagram, overview, paging, urls, wording
+from macros.render import backlinks, diagram, overview, paging, ties, urls, wording
 from macros.render.linker import Linker, SiteContext, sort_key
 from macros.render.templates import environment
 
@@ -308,6 +308,22 @@ class PageRenderer:
     def key_facts(self, ln: Linker, record: Record) -> Markup:
         """The key-facts card of an event or a treaty (prose.Macros.key_facts refuses any other record)."""
         return Markup(self.env.get_template("key_facts.html").render(r=record, ln=ln))
+
+    def map_figure(self, ln: Linker, drawn: object, key: str) -> Markup:
+        """A map (maps.Map) and its places in words, for a hand-written page."""
+        module = self.env.get_template("maps.html").make_module({"ln": ln})
+        return Markup(module.figure(drawn, key))
+
+    def ties_figure(self, ln: Linker, graph: object, key: str) -> Markup:
+        """A diagram of ties (ties.TieGraph), laid out, and the same ties in words."""
+        module = self.env.get_template("ties.html").make_module({"ln": ln})
+        return Markup(module.figure(graph, diagram.layout_ties(graph), key))
+
+    def prime_tie_layouts(self) -> int:
+        """Lay out every actor page's diagram in one `dot` run, before the pages are rendered (measured: one run for
+        all, instead of one per page)."""
+        data = self.site.dataset
+        return diagram.prime(g for a in data.all("actors") if (g := ties.actor_ties(data, a)) is not None)
 
     def fragment(self, page_url: str, macro: str, *args: object, **kwargs: object) -> Markup:
         """One component from components.html, for a hand-written page at ``page_url``."""
