@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 
 from macros.core.dates import PartialDate
 from macros.core.models import Record
-from macros.render import backlinks, diagram, overview, paging, ties, urls, wording
+from macros.render import backlinks, cast, diagram, overview, paging, ties, urls, wording
 from macros.render.linker import Linker, SiteContext, sort_key
 from macros.render.templates import environment
 
@@ -94,32 +94,13 @@ class PageRenderer:
 
     @cached_property
     def relations_view(self) -> dict:
-        """The relations graph and its layout: one ``dot`` run per build (raises DiagramError if dot fails)."""
-        graph = overview.relations(self.site.dataset)
-        statements = graph.statements()
-        weight = lambda statement: 1 + sum(len(targets) for _, targets in statement[1])  # noqa: E731
-        return {
-            "graph": graph,
-            "diagram": diagram.layout(graph),
-            "max_nodes": diagram.MAX_DRAWN_NODES,
-            "relation_phrase": overview.RELATION_PHRASE,
-            "parts_of": paging.paged(statements, self.limits.index_weight, weight),  # the list in words, bounded
-        }
-
-    def relations_context(self, position: int = 0) -> dict:
-        view = self.relations_view
-        parts = view["parts_of"]
-        return {
-            **view,
-            "statements": parts[position].items,
-            "parts": paging.navigation("Who is who", urls.page_url(RELATIONS_SRC), parts, position),
-        }
+        """The cast list ("Who is who"): the actors by camp, and the news outlets apart."""
+        camps, outlets = cast.camps(self.site.dataset)
+        return {"camps": camps, "outlets": outlets, "total": sum(len(c.cards) for c in camps)}
 
     def relations_pages(self) -> Iterator[PageSource]:
-        for i, part in enumerate(self.relations_view["parts_of"]):
-            src = paging.part_src(RELATIONS_SRC, part)
-            render = partial(self.overview_body, src, "relations.html", partial(self.relations_context, i))
-            yield PageSource(src, f"Who is who, {part.label}" if i else "Who is who", render, hide=("toc",), part=i > 0)
+        render = partial(self.overview_body, RELATIONS_SRC, "cast.html", lambda: self.relations_view)
+        yield PageSource(RELATIONS_SRC, "Who is who", render)
 
     def linker(self, page_url: str) -> Linker:
         return Linker(self.site, page_url)

@@ -36,8 +36,7 @@ def prepare(root: Path, docs_dir: Path | None = None, data_dir: Path | None = No
     renderer = PageRenderer(site)
     diagram.forget_layouts()
     try:
-        renderer.relations_view  # noqa: B018  (lay the diagram out now, so a Graphviz failure is reported cleanly)
-        renderer.prime_tie_layouts()  # every actor page's diagram, in one dot run
+        renderer.prime_tie_layouts()  # every actor page's diagram, in one dot run (a Graphviz failure: a clean report)
     except diagram.DiagramError as error:
         raise DataErrors([error.problem]) from None
     docs_dir = docs_dir or root / "docs"
