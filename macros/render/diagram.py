@@ -47,6 +47,7 @@ class PlacedNode:
     y: float
     width: float
     height: float
+    first_note: int = 99  # the first line of the label that is a note ("met ×2"), drawn in italics
 
     @property
     def text_x(self) -> float:
@@ -177,6 +178,7 @@ def layout(graph: RelationsGraph) -> Diagram | None:
 # --- Small diagrams of ties (ties.py): two columns, laid out in one `dot` run per build ---------------------------
 
 TIE_WRAP = 17
+NOTE_WRAP = 21  # "announced, 2 Oct 2025" on one line
 TIE_FONT_PX = 14
 _layouts: dict[str, dict] = {}  # DOT source → dot's JSON for it: filled in one batch per build (prime), then looked up
 
@@ -185,7 +187,7 @@ def tie_lines(graph, record) -> tuple[str, ...]:
     """A node's label: its title, then the note the graph keeps for it ("met ×3", "voted on, 8 April 2025")."""
     lines = wrap_to(node_label(record), TIE_WRAP)
     note = graph.notes.get(f"{record.collection}/{record.id}", "")
-    return lines + (wrap_to(note, TIE_WRAP) if note else ())
+    return lines + (wrap_to(note, NOTE_WRAP) if note else ())
 
 
 def wrap_to(label: str, width: int) -> tuple[str, ...]:
@@ -272,7 +274,8 @@ def layout_ties(graph) -> Diagram:
         (w, h), (cx, cy) = sizes[i], _points(obj["pos"], height)[0]
         record = graph.nodes[i]
         kind = getattr(record, "kind", None) or {"treaties": "treaty", "events": "event"}[record.collection]
-        nodes.append(PlacedNode(record, kind, labels[i], cx - w / 2, cy - h / 2, w, h))
+        first_note = len(wrap_to(node_label(record), TIE_WRAP))
+        nodes.append(PlacedNode(record, kind, labels[i], cx - w / 2, cy - h / 2, w, h, first_note))
     # Edges name their ends by _gvid, which counts the rank=same subgraphs too: map it back to our node numbers.
     node_of = {o["_gvid"]: int(o["name"][1:]) for o in result["objects"] if "pos" in o}
     waiting = {(index[(t.a.collection, t.a.id)], index[(t.b.collection, t.b.id)]): t for t in graph.ties}

@@ -225,15 +225,19 @@ class Macros:
         (the places of events of those kinds), ``place_kinds="nuclear-site"`` (every place of those kinds) or
         ``places="rasht astara"``, each limited by ``since``/``until``; ``line=true`` joins named places in order."""
         if not isinstance(title, str) or not title.strip():
-            raise MacroError("a map needs a title, in quotes", hint='e.g. map("Lavrov\'s route", route="sergei-lavrov")')
+            raise MacroError(
+                "a map needs a title, in quotes", hint='e.g. map("Lavrov\'s route", route="sergei-lavrov")'
+            )
         selection = self._selection(since, until, kinds)
         route_id = self._record("actors", route).id if route is not None else None
         place_ids = self._words(places, "place", sorted(self.site.dataset.records.get("places", {})))
         for place_id in place_ids:
             self._record("places", place_id)
-        place_kinds_ = self._words(place_kinds, "place kind", list(self.site.dataset.collections.labels("places", "kind")))
+        place_kinds_ = self._words(
+            place_kinds, "place kind", list(self.site.dataset.collections.labels("places", "kind"))
+        )
         if not (route_id or place_ids or place_kinds_ or any(selection.values())):
-            raise MacroError("a map needs something to show", hint='give route=, kinds=, place_kinds= or places=')
+            raise MacroError("a map needs something to show", hint="give route=, kinds=, place_kinds= or places=")
         stops, is_route = maps.select(
             self.site.dataset, route=route_id, place_kinds=place_kinds_, places=place_ids, **selection
         )

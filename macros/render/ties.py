@@ -79,7 +79,9 @@ def _unique(records) -> tuple[Record, ...]:
 
 
 def _short(date: PartialDate) -> str:
-    return date.display
+    """A date short enough for a diagram's box: "8 Apr 2025", "Jul 2025", "2015"."""
+    words = date.display.split()
+    return " ".join(w[:3] if w.isalpha() else w for w in words)
 
 
 def _is_person(data: Dataset, actor_id: str) -> bool:
@@ -166,7 +168,8 @@ def treaty_ties(data: Dataset, treaty: Record, title: str, kinds: tuple[str, ...
     ties: list[Tie] = []
     signed = getattr(treaty, "signed", None)
     for signatory in treaty.signatories:
-        ties.append(Tie(treaty, data.get("actors", signatory), "signed", (), _short(signed.date) if signed and signed.date else ""))
+        note = f"signed, {_short(signed.date)}" if signed and signed.date else "signed"
+        ties.append(Tie(treaty, data.get("actors", signatory), "signed", (), note))
     for event_id in data.index.referrers((treaty.collection, treaty.id), "events", "treaties"):
         event = data.get("events", event_id)
         kind = value(event, "kind", data) or "other"
@@ -174,9 +177,12 @@ def treaty_ties(data: Dataset, treaty: Record, title: str, kinds: tuple[str, ...
             continue
         for actor_id in event.participants:
             actor = data.get("actors", actor_id)
-            if actor.kind == "state" or any(t.b == actor and t.kind == "signed" for t in ties):
+            if actor.kind == "state":
                 continue
-            ties.append(Tie(treaty, actor, "step", (event,), f"{STEP_VERBS[kind]}, {_short(event.date)}"))
+            note = f"{STEP_VERBS[kind]}, {_short(event.date)}"
+            if any(t.b == actor and t.note == note for t in ties):
+                continue  # the signing event of a signatory: said once
+            ties.append(Tie(treaty, actor, "step", (event,), note))
     if not ties:
         return None
     ties = ties[: MAX_NODES - 1]
