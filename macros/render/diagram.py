@@ -7,6 +7,7 @@ through the autoescaping template, with our classes, relative links and CSS colo
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 import subprocess
@@ -209,7 +210,7 @@ def tie_source(graph, sizes: list[tuple[float, float]], name: str = "g") -> str:
     lines += [f"n{i} [width={w / POINTS:.4f}, height={h / POINTS:.4f}];" for i, (w, h) in enumerate(sizes)]
     for column in (left, right):
         lines.append("{rank=same; " + " ".join(f"n{i};" for i in column) + "}")
-        lines += [f"n{a} -> n{b} [style=invis];" for a, b in zip(column, column[1:], strict=False)]
+        lines += [f"n{a} -> n{b} [style=invis];" for a, b in itertools.pairwise(column)]
     for tie in graph.ties:
         a, b = index[(tie.a.collection, tie.a.id)], index[(tie.b.collection, tie.b.id)]
         lines.append(f"n{a} -> n{b} [weight=2];")

@@ -12,6 +12,7 @@ Legibility: the SVG is drawn ``WIDTH`` units wide and may be scaled down to fit 
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from macros.core.dataset import Dataset
@@ -159,7 +160,7 @@ def draw(title: str, stops: list[Stop], route: bool, line: bool = False) -> Map 
         s.x, s.y = (round(v, 1) for v in projection(lon, lat))
     shaded = {s.country for s in stops}
     shapes = tuple((name, d, name in shaded) for name, d in geo.shapes(projection, WIDTH, height))
-    legs = tuple(_leg(a, b) for a, b in zip(stops, stops[1:], strict=False)) if (route or line) else ()
+    legs = tuple(_leg(a, b) for a, b in itertools.pairwise(stops)) if (route or line) else ()
     _place_labels(stops, WIDTH, height, numbered=route)
     return Map(title, WIDTH, round(height), shapes, tuple(stops), legs, route)
 
