@@ -76,3 +76,6 @@ def camps(data: Dataset) -> tuple[list[Camp], list[Record]]:
             result.append(Camp(key or "unplaced", heading, tuple(card(a) for a in members)))
     outlets.sort(key=lambda a: a.title.casefold())
     return result, outlets
+
+
+OUTLETS = Camp(MEDIA, "News outlets and publishers", ())  # the heading the outlets are listed under

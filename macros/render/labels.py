@@ -17,6 +17,8 @@ FROM_SCHEMAS = {
     "TOPIC_LABELS": ("treaties", "provisions.topic", "x-labels"),
     "ACTOR_KIND_LABELS": ("actors", "kind", "x-labels"),
     "CAMP_HEADINGS": ("actors", "camp", "x-headings"),
+    "EVENT_KIND_LABELS": ("events", "kind", "x-labels"),
+    "PLACE_KIND_LABELS": ("places", "kind", "x-labels"),
 }
 LANGUAGE_NAMES = {
     "am": "Amharic",

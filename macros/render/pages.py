@@ -94,13 +94,31 @@ class PageRenderer:
 
     @cached_property
     def relations_view(self) -> dict:
-        """The cast list ("Who is who"): the actors by camp, and the news outlets apart."""
+        """The cast list ("Who is who"): the actors by camp, then the news outlets, as (camp, card) items split into
+        bounded parts like an index (one part while it fits)."""
         camps, outlets = cast.camps(self.site.dataset)
-        return {"camps": camps, "outlets": outlets, "total": sum(len(c.cards) for c in camps)}
+        items = [(camp, card) for camp in camps for card in camp.cards]
+        items += [(cast.OUTLETS, outlet) for outlet in outlets]
+        return {
+            "camps": camps,
+            "counted": {"actors": len(items) - len(outlets), "outlets": len(outlets)},
+            "parts_of": paging.paged(items, self.limits.index_weight, lambda i: 1 + len(getattr(i[1], "roles", ()))),
+        }
+
+    def relations_context(self, position: int = 0) -> dict:
+        view = self.relations_view
+        parts = view["parts_of"]
+        return {
+            **view,
+            "groups": paging.regroup(parts[position].items),
+            "parts": paging.navigation("Who is who", urls.page_url(RELATIONS_SRC), parts, position),
+        }
 
     def relations_pages(self) -> Iterator[PageSource]:
-        render = partial(self.overview_body, RELATIONS_SRC, "cast.html", lambda: self.relations_view)
-        yield PageSource(RELATIONS_SRC, "Who is who", render)
+        for i, part in enumerate(self.relations_view["parts_of"]):
+            src = paging.part_src(RELATIONS_SRC, part)
+            render = partial(self.overview_body, src, "cast.html", partial(self.relations_context, i))
+            yield PageSource(src, f"Who is who, {part.label}" if i else "Who is who", render, part=i > 0)
 
     def linker(self, page_url: str) -> Linker:
         return Linker(self.site, page_url)

@@ -59,7 +59,7 @@ class TieGraph:
     right: tuple[Record, ...]  # what they are tied to, in the order they are listed
     ties: tuple[Tie, ...]
     notes: dict  # record key → its second line in the diagram ("met 3 times", "8 Apr 2025")
-    kind: str  # "actor", "treaty" or "events"
+    kind: str  # "actor", "treaty" or "meetings"
 
     @property
     def nodes(self) -> tuple[Record, ...]:
@@ -214,7 +214,7 @@ def event_ties(
         return None
     right = _unique(t.b for t in ties)
     notes = {_key(e): _short(e.date) for e in left}
-    return TieGraph(title, tuple(left), right, tuple(ties), notes, "events")
+    return TieGraph(title, tuple(left), right, tuple(ties), notes, "meetings")
 
 
 def focused(
