@@ -153,3 +153,14 @@ def test_status_sentences_name_the_party_and_the_date():
     assert str(statuses.status_sentence(Ln, None, step)) == "Ratified by Russia on 21 April 2025."
     month = type("Step", (), {"status": "promulgated", "date": PartialDate(2025, 7), "party": None})()
     assert str(statuses.status_sentence(Ln, None, month)) == "Promulgated as law in July 2025."
+
+
+def test_a_place_in_a_country_the_maps_do_not_know_is_a_located_message(project_copy):
+    from conftest import run_build
+
+    path = project_copy / "data" / "places" / "places.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("country: Qatar", "country: Quatar", 1), encoding="utf-8")
+    result = run_build(project_copy, project_copy / "site")
+    assert result.returncode != 0 and "Traceback" not in result.output
+    assert "data/places/places.yml" in result.output and "'Quatar' is not a country" in result.output
+    assert "did you mean 'Qatar'?" in result.output

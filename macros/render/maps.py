@@ -240,3 +240,24 @@ def place_map(data: Dataset, place: Record) -> Map | None:
     """The map on a place's own page: the place in its surroundings."""
     stops, route = select(data, places=(place.id,))
     return draw(f"Where {place.title} is", stops, route)
+
+
+def country_problems(data: Dataset) -> list:
+    """A place whose ``country`` is not a country of the map data: a located problem (its map could not shade it)."""
+    from macros.core.schema import suggest
+
+    names = geo.country_names()
+    problems = []
+    for place in data.records.get("places", {}).values():
+        country = value(place, "country")
+        if country not in names:
+            near = suggest(str(country), names)
+            problems.append(
+                data.origins[(place.collection, place.id)].problem(
+                    place.id,
+                    ("country",),
+                    f"'{country}' is not a country in the map data (Natural Earth's names)",
+                    hint=f"did you mean '{near}'?" if near else "use the name Natural Earth gives, e.g. Iran, Russia",
+                )
+            )
+    return problems

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from macros.core import DataErrors, load_dataset
 from macros.core.collections import reread_schemas
-from macros.render import diagram
+from macros.render import diagram, maps
 from macros.render.linker import SiteContext
 from macros.render.pages import PageRenderer
 from macros.render.prose import RenderedPage, linked_files, render_narratives
@@ -32,6 +32,8 @@ def prepare(root: Path, docs_dir: Path | None = None, data_dir: Path | None = No
     problem = diagram.graphviz_problem()
     if problem:
         raise DataErrors([problem])
+    if unknown_countries := maps.country_problems(dataset):
+        raise DataErrors(unknown_countries)
     site = SiteContext(dataset, site_url)
     renderer = PageRenderer(site)
     diagram.forget_layouts()
