@@ -300,6 +300,7 @@ COLLECTION_SPECIFIC = {
     "macros/render/ties.py": "who met whom: events' participants, treaties' signatories, quotes' speakers",
     "macros/render/cast.py": "the actors' camps (the cast list)",
     "macros/render/pages.py": "the actor pages' diagrams, laid out in one batch",
+    "macros/render/currency.py": "which records date a narrative page: events and quotes",
     "overrides/templates/fragments/infoboxes.html": "one fact box per typed collection (record_box for any other)",
     "overrides/templates/fragments/components.html": "one list item per typed collection (a link for any other)",
     "overrides/templates/fragments/key_facts.html": "the key facts of an event or a treaty",
