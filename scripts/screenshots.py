@@ -20,9 +20,13 @@ from playwright.sync_api import sync_playwright
 PAGES = {
     "home": "",
     "visit": "visit/",
+    "treaty": "treaty/",
+    "what-next": "what-next/",
     "relations": "relations/",
     "timeline": "timeline/",
     "compare": "compare/",
+    "actor": "actors/sergei-lavrov/",
+    "place": "places/tehran/",
     # A quote beside its Persian original, one beside its Russian original, and an actor's names in both scripts.
     "quote-fa": "quotes/araghchi-no-talks-under-pressure/",
     "quote-ru": "quotes/putin-unprovoked-aggression/",
