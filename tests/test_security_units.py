@@ -92,6 +92,12 @@ def test_hints_match_any_unicode_term_without_crashing(term):
     assert "title=" not in html
 
 
+def test_escaping_drops_direction_controls_but_keeps_marks_and_joiners():
+    assert str(text("Ali\u202egnp.exe\u202c and \u2067x\u2069")) == "Alignp.exe and x"
+    persian = "ما نمی\u200cخواهیم\u200f."
+    assert str(text(persian)) == persian
+
+
 def test_a_heading_inside_html_is_not_split_out():
     source = '<dl><dd>Moscow\n## <a href="javascript:x">x</a></dd></dl>\n\n## Real heading\n\n<p>text</p>\n'
     skeleton, chunks = fragments.split(source)
