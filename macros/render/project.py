@@ -11,6 +11,7 @@ from pathlib import Path
 from macros.core import DataErrors, load_dataset
 from macros.core.collections import reread_schemas
 from macros.render import diagram
+from macros.render.front_matter import front_matter_problems
 from macros.render.linker import SiteContext
 from macros.render.pages import PageRenderer
 from macros.render.prose import RenderedPage, linked_files, render_narratives
@@ -41,6 +42,7 @@ def prepare(root: Path, docs_dir: Path | None = None, data_dir: Path | None = No
     docs_dir = docs_dir or root / "docs"
     narratives = render_narratives(renderer, docs_dir, root)
     problems = [problem for page in narratives.values() for problem in page.problems] + linked_files(docs_dir, root)
+    problems += front_matter_problems(docs_dir, root)
     if problems:
         raise DataErrors(problems)
     return Prepared(site, renderer, narratives)
