@@ -58,10 +58,11 @@ def is_iri(value: object) -> bool:
     documents for "uri"). Non-strings are left to the ``type`` rule."""
     if not isinstance(value, str):
         return True
-    if not all(ord(c) < 0x80 or any(low <= ord(c) <= high for low, high in _IRI_RANGES) for c in value):
-        return False
-    ascii_form = "".join(c if ord(c) < 0x80 else quote(c, safe="") for c in value)
-    return validate_rfc3986(ascii_form, rule="URI") is not None
+    if not value.isascii():
+        if not all(ord(c) < 0x80 or any(low <= ord(c) <= high for low, high in _IRI_RANGES) for c in value):
+            return False
+        value = "".join(c if ord(c) < 0x80 else quote(c, safe="") for c in value)
+    return validate_rfc3986(value, rule="URI") is not None
 
 
 def refusal(value: str) -> Refusal | None:
