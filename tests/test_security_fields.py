@@ -15,7 +15,7 @@ import yaml
 
 from macros.core.collections import registry
 from macros.core.errors import printable
-from macros.core.schema import FORMATS
+from macros.core.schema import FORMATS, walk_fields
 from macros.core.yamlio import LoadedFile
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -203,6 +203,22 @@ def test_honest_addresses_in_any_script_are_accepted(url):
 def test_seen_via_addresses_are_checked_too():
     (message,) = problems_with("sources", "seen_via", {"url": "https://example.org/\u202egnp.exe"})
     assert "field 'seen_via.url': the address contains a direction-changing character" in message
+
+
+def test_every_address_field_is_of_the_url_kind():
+    """An address field of another kind (a line) would skip the address rules: every "url" field refers to it."""
+    fields = [
+        (info.name, ".".join(path))
+        for info in REGISTRY.collections
+        for path, node in walk_fields(REGISTRY.schemas[info.name].record, (), REGISTRY.schemas[info.name].shared)
+        if path and (path[-1] == "url" or path[-1].endswith("_url"))
+    ]
+    assert ("sources", "url") in fields and ("sources", "seen_via.url") in fields
+    for collection, field in fields:
+        node = REGISTRY.schemas[collection].record
+        for part in field.split("."):
+            node = node["properties"][part]
+        assert node.get("$ref") == "defs.schema.json#/$defs/url", (collection, field)
 
 
 def test_every_format_the_schemas_use_is_enforced():
