@@ -1,64 +1,69 @@
-"""The front matter of hand-written pages: the theme prints it into every page's HTML unescaped, so it is checked.
-
-Material's templates print a page's ``title`` (the browser tab, the navigation, the heading) and ``description``
-(``<meta name="description" content="…">``) as they are, and other keys too (``subtitle``, ``icon``, ``status``).
-A page's front matter is therefore checked against ``defs.schema.json#/$defs/page``: only the keys the site uses,
-and a title and description that are plain one-line text with no HTML syntax, under the rules of every data text
-(something visible, no direction controls, a length limit). MkDocs also reads "MultiMarkdown" metadata, ``key: value``
-lines at the very top of a page without ``---`` fences; those are refused, so that all metadata passes this check.
-"""
+"""A hand-written page's front matter, split as MkDocs splits it, with the line of each key for messages."""
 
 from __future__ import annotations
 
+import datetime
 import re
-from pathlib import Path
+from dataclasses import dataclass, field
 
-from macros.core.collections import SCHEMA_DIR
-from macros.core.errors import Problem, relative_path
-from macros.core.schema import shared_problems
-from macros.core.yamlio import parse_yaml
+import yaml
 
-# MkDocs' own rules (mkdocs.utils.meta: YAML_RE, META_RE), so that what is checked here is what MkDocs reads.
-_YAML_BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
-_MULTIMARKDOWN = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:\s*.*")
+# MkDocs' own front-matter rule (mkdocs.utils.meta.YAML_RE), so the body seen here is the body MkDocs renders.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
+_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:", re.MULTILINE)
 
 
-def front_matter_problems(docs_dir: Path, root: Path, schema_dir: Path = SCHEMA_DIR) -> list[Problem]:
-    """Every problem in the front matter of the pages in ``docs_dir`` (unreadable pages and links are reported by
-    the page checks in macros.render.prose)."""
-    problems: list[Problem] = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        if path.is_symlink() or not path.is_file():
-            continue
+@dataclass
+class FrontMatter:
+    meta: dict = field(default_factory=dict)
+    body: str = ""
+    line_offset: int = 0  # lines before the body
+    key_lines: dict[str, int] = field(default_factory=dict)  # top-level key → its line in the page
+    error: tuple[int, str] | None = None  # (line, what is wrong) when the block is not a YAML mapping
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, 1)
+
+    @property
+    def narrative(self) -> bool:
+        """A page tells the story unless it says ``narrative: false`` (the performance budget, for one)."""
+        return self.meta.get("narrative", True) is not False
+
+    @property
+    def reviewed(self) -> datetime.date | None:
+        """``reviewed: YYYY-MM-DD``, the day an editor last checked the page against its sources; None if absent
+        or not a calendar day."""
+        value = self.meta.get("reviewed")
+        is_day = isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
+        return value if is_day else None
+
+
+def split(source: str) -> FrontMatter:
+    """The page's front matter and body. A block MkDocs would not read as a mapping gives no front matter, as in
+    MkDocs, and says why (``error``) so that the check can report it instead of publishing it as text."""
+    match = FRONT_MATTER.match(source)
+    if not match:
+        return FrontMatter(body=source)
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return FrontMatter(body=source, error=((mark.line + 2) if mark else 1, f"{exc.problem or exc}"))
+    except (yaml.YAMLError, ValueError) as exc:  # ValueError: a date with no such day (2026-02-30)
+        return FrontMatter(body=source, error=(_unreadable_line(match.group(1)), str(exc)))
+    if not isinstance(meta, dict):
+        return FrontMatter(body=source, error=(2, "the front matter must be a mapping of keys to values"))
+    body = source[match.end() :].lstrip("\n")
+    keys = {m.group(1): match.group(1)[: m.start()].count("\n") + 2 for m in _KEY.finditer(match.group(1))}
+    return FrontMatter(meta, body, source[: len(source) - len(body)].count("\n"), keys)
+
+
+def _unreadable_line(block: str) -> int:
+    """The page line of the first front-matter line that YAML cannot read on its own (PyYAML's date errors carry no
+    position)."""
+    for number, line in enumerate(block.splitlines(), start=2):
         try:
-            source = path.read_text(encoding="utf-8-sig")  # as MkDocs reads a page: universal newlines
-        except (UnicodeDecodeError, OSError):
-            continue
-        problems += page_problems(source, relative_path(path, root, resolve=False), schema_dir)
-    return problems
-
-
-def page_problems(source: str, shown: str, schema_dir: Path = SCHEMA_DIR) -> list[Problem]:
-    """The problems of one page's front matter; ``shown`` is the page's path in messages."""
-    block = _YAML_BLOCK.match(source)
-    if block is None:
-        first_line = source.split("\n", 1)[0]
-        if first_line.strip() and _MULTIMARKDOWN.match(first_line):
-            return [
-                Problem(
-                    shown,
-                    1,
-                    1,
-                    "MkDocs reads this first line as the page's metadata ('key: value'); the theme prints it as HTML",
-                    hint="start the page with its '# Title' heading; metadata goes between '---' lines (front matter)",
-                )
-            ]
-        return []
-    loaded, problems = parse_yaml("\n" + block.group(1), shown)  # the leading "\n" stands for the first "---" line
-    if problems:
-        return problems
-    if loaded.value == []:  # nothing between the fences
-        return []
-    if not isinstance(loaded.value, dict):
-        return [Problem(shown, 2, 1, "front matter must be 'key: value' lines", hint="write e.g. 'title: About'")]
-    return shared_problems("page", loaded, schema_dir, schema_dir.name)
+            yaml.safe_load(line)
+        except (yaml.YAMLError, ValueError):
+            return number
+    return 1
