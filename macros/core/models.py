@@ -201,7 +201,9 @@ class Event:
     summary: str
     sources: Ids
     end_date: PartialDate | None = None
+    kind: str | None = None
     place: str | None = None
+    places: Ids = ()
     participants: Ids = ()
     treaties: Ids = ()
     date_note: str | None = None
