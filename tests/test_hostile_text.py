@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from macros.core import load_dataset
+from macros.core.characters import EXPLICIT_BIDI, has_visible
 from macros.render.abbreviations import Abbreviations, hint_entries
 from macros.render.linker import SiteContext
 from macros.render.pages import PageRenderer
@@ -34,10 +35,13 @@ HOSTILE = [
     "javascript:alert(1)",
     "P5+1 *[P5+1]: abbreviation definition",
 ]
-# Text a YAML file can hold and the schema accepts: printable, not blank; LINE is a single-line field's text.
-_PRINTABLE = st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\ufeff")
-TEXT = st.text(alphabet=_PRINTABLE | st.sampled_from("\n\t"), min_size=1, max_size=80).filter(lambda s: s.strip())
-LINE = st.text(alphabet=_PRINTABLE, min_size=1, max_size=80).filter(lambda s: s.strip())
+# Text a YAML file can hold and the schema accepts: printable, no direction controls, something visible; LINE is a
+# single-line field's text.
+_PRINTABLE = st.characters(
+    blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\ufeff" + "".join(EXPLICIT_BIDI)
+)
+TEXT = st.text(alphabet=_PRINTABLE | st.sampled_from("\n\t"), min_size=1, max_size=80).filter(has_visible)
+LINE = st.text(alphabet=_PRINTABLE, min_size=1, max_size=80).filter(has_visible)
 
 
 def html_of(md_source: str) -> BeautifulSoup:

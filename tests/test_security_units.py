@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -90,6 +91,32 @@ def test_hints_match_any_unicode_term_without_crashing(term):
     html = hints.annotate(f"<p>{term} and {term.lower()} and {term.upper()}</p>")
     assert html.count('aria-description="&lt;b&gt;hint&lt;/b&gt;"') == 1
     assert "title=" not in html
+
+
+@pytest.mark.parametrize("term", ["lt", "gt", "amp", "quot", "39", "124", "x27", "#39", "nbsp"])
+def test_a_term_is_never_found_inside_a_character_reference(term):
+    page = (
+        "<p>Sanctions &lt; diplomacy &gt; war &amp; peace, &quot;yes&quot;, it&#39;s a &#124; b &#x27; c&nbsp;d "
+        f'<span title="x > {term}">t</span> <!-- {term} --></p><p>Then {term} itself.</p>'
+    )
+    annotated = Abbreviations([Hint(term, "a hint")]).annotate(page)
+    before, _, after = annotated.partition("<p>Then ")
+    assert before == page.partition("<p>Then ")[0]  # untouched: references, the attribute and the comment
+    assert after.startswith(f'<abbr class="tme-hint" tabindex="0" aria-description="a hint">{term}</abbr>')
+    assert BeautifulSoup(annotated, "html.parser").get_text().startswith("Sanctions < diplomacy > war & peace")
+
+
+def test_a_term_that_starts_with_an_ampersand_is_still_found():
+    annotated = Abbreviations([Hint("&c", "et cetera")]).annotate("<p>this &amp;c that</p>")
+    assert (
+        annotated == '<p>this <abbr class="tme-hint" tabindex="0" aria-description="et cetera">&amp;c</abbr> that</p>'
+    )
+
+
+def test_escaping_drops_direction_controls_but_keeps_marks_and_joiners():
+    assert str(text("Ali\u202egnp.exe\u202c and \u2067x\u2069")) == "Alignp.exe and x"
+    persian = "ما نمی\u200cخواهیم\u200f."
+    assert str(text(persian)) == persian
 
 
 def test_only_section_titles_feed_the_table_of_contents():

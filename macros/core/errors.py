@@ -6,9 +6,17 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from macros.core.characters import BLANK_SYMBOLS, IGNORABLE_MARKS
+
 # Characters a terminal or a CI log would act on rather than show: C0/C1 controls (line breaks, ANSI escapes),
-# Unicode line/paragraph separators, zero-width and bidirectional controls, the byte-order mark.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Unicode line/paragraph separators, zero-width and bidirectional controls, the byte-order mark; and characters that
+# Python counts as printable but that draw nothing (Hangul fillers, blank symbols, variation selectors), so that a
+# message about invisible text shows what is there.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+    + re.escape("".join(sorted(BLANK_SYMBOLS | IGNORABLE_MARKS)))
+    + "]"
+)
 _ID_LIMIT = 100
 
 

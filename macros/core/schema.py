@@ -3,6 +3,10 @@
 The schemas are the single description of each collection: the build, ``validate`` and editors
 (through the ``# yaml-language-server: $schema=...`` line at the top of each data file) all use them.
 Custom keywords ``x-ref`` (target collection) and ``x-kinds`` (allowed actor kinds) mark references.
+Two custom keywords check what JSON Schema cannot say (editors ignore them; the build and ``validate`` do not):
+``x-visible`` (the text has a character readers can see, ``macros.core.characters``) and ``x-address`` (a web
+address shows where it leads, ``macros.core.addresses``). ``format`` is enforced, not just an annotation.
+A rule inside ``allOf`` may carry its own words for the message: ``x-message`` and ``x-fix``.
 """
 
 from __future__ import annotations
@@ -15,11 +19,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from jsonschema import Draft202012Validator, ValidationError, validators
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
 from jsonschema.exceptions import SchemaError
 from referencing import Registry, Resource
 from referencing.exceptions import Unresolvable
 
+from macros.core import addresses, characters
 from macros.core.errors import DataErrors, Problem, describe
 from macros.core.yamlio import LoadedFile
 
@@ -58,7 +63,29 @@ def _pattern(validator, pattern: str, instance: object, schema: dict) -> Iterato
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+def _visible(validator, enabled: bool, instance: object, schema: dict) -> Iterator[ValidationError]:
+    """``x-visible``: text that is not blank (the ``\\S`` pattern's message) must still show something."""
+    if enabled and validator.is_type(instance, "string") and instance.strip() and not characters.has_visible(instance):
+        yield ValidationError(f"{instance!r} has no visible character")
+
+
+def _address(validator, enabled: bool, instance: object, schema: dict) -> Iterator[ValidationError]:
+    """``x-address``: nothing hidden in a web address, no user name before '@', no mixed-script host name."""
+    if enabled and validator.is_type(instance, "string"):
+        refusal = addresses.refusal(instance)
+        if refusal is not None:
+            yield ValidationError(refusal.message, cause=refusal)
+
+
+_Validator = validators.extend(
+    Draft202012Validator, {"pattern": _pattern, "x-visible": _visible, "x-address": _address}
+)
+# Only the formats the schemas use, each with its checker; "format" is otherwise only an annotation in 2020-12.
+FORMATS = FormatChecker(formats=())
+FORMATS.checks("iri")(addresses.is_iri)
+# Where several rules refuse the same value, the message of the first kind here is the one shown: a line break
+# (a "not" rule) explains a broken pattern, a blank text needs no "nothing visible" too.
+_PRECEDENCE = {"not": 0, "pattern": 1, "x-address": 2, "format": 3, "x-visible": 3}
 
 
 def _read_json(path: Path, shown: str) -> dict:
@@ -147,7 +174,7 @@ class Schema:
             raise DataErrors([Problem(shown, 1, 1, "the schema has no $defs/record", hint="describe a record there")])
         self.record = record
         shown_dir = shown.rpartition("/")[0]
-        self.validator = _Validator(self.document, registry=_registry(path.parent, shown_dir))
+        self.validator = _Validator(self.document, registry=_registry(path.parent, shown_dir), format_checker=FORMATS)
         self.shared = _shared_defs(path.parent, shown_dir).get("$defs", {})
         try:
             self.refs = tuple(_find_refs(self.record, (), self.shared))
@@ -179,12 +206,33 @@ class Schema:
             raise DataErrors(
                 [Problem(self.shown, 1, 1, f"the schema refers to something that does not exist: {exc}")]
             ) from None
-        named = {tuple(e.absolute_path) for e in errors if e.validator == "not"}
-        return [
-            (tuple(e.absolute_path), _explain(e, loaded))
-            for e in errors
-            if not (e.validator == "pattern" and tuple(e.absolute_path) in named)
-        ]
+        return [(tuple(e.absolute_path), _explain(e, loaded)) for e in _one_reason_per_value(errors)]
+
+
+def _one_reason_per_value(errors: list[ValidationError]) -> list[ValidationError]:
+    """The errors to report: of the rules in _PRECEDENCE that refuse one value, only those of the first kind."""
+    first: dict[tuple, int] = {}
+    for error in errors:
+        rank = _PRECEDENCE.get(error.validator)
+        if rank is not None:
+            path = tuple(error.absolute_path)
+            first[path] = min(first.get(path, rank), rank)
+    kept = []
+    for error in errors:
+        rank = _PRECEDENCE.get(error.validator)
+        if rank is None or rank == first[tuple(error.absolute_path)]:
+            kept.append(error)
+    return kept
+
+
+def shared_problems(kind: str, loaded: LoadedFile, schema_dir: Path, shown_dir: str) -> list[Problem]:
+    """A value checked against one shared definition, ``defs.schema.json#/$defs/<kind>`` (a page's front matter):
+    the same rules and words as a record's fields; ``field`` is the value's path from its top."""
+    validator = _Validator(
+        {"$ref": f"{SHARED_DEFS}#/$defs/{kind}"}, registry=_registry(schema_dir, shown_dir), format_checker=FORMATS
+    )
+    errors = list(validator.iter_errors(loaded.value))
+    return [_explain(e, loaded, in_records=False) for e in _one_reason_per_value(errors)]
 
 
 def resolved(node: dict, shared: dict) -> dict:
@@ -250,8 +298,10 @@ def _find_refs(node: dict, path: tuple[str, ...], shared: dict) -> Iterator[RefS
             )
 
 
-def _record_context(error: ValidationError, loaded: LoadedFile) -> tuple[str | None, str | None]:
+def _record_context(error: ValidationError, loaded: LoadedFile, in_records: bool) -> tuple[str | None, str | None]:
     path = list(error.absolute_path)
+    if not in_records:
+        return None, ".".join(str(p) for p in path) or None
     record_id = None
     if path and isinstance(path[0], int) and isinstance(loaded.value, list):
         record = loaded.value[path[0]]
@@ -267,8 +317,8 @@ def suggest(word: str, choices: object) -> str | None:
     return close[0] if close else None
 
 
-def _explain(error: ValidationError, loaded: LoadedFile) -> Problem:
-    record_id, field = _record_context(error, loaded)
+def _explain(error: ValidationError, loaded: LoadedFile, in_records: bool = True) -> Problem:
+    record_id, field = _record_context(error, loaded, in_records)
     line, column = loaded.where(tuple(error.absolute_path))
     kind = error.validator
     schema = error.schema
@@ -326,11 +376,19 @@ def _explain(error: ValidationError, loaded: LoadedFile) -> Problem:
     elif kind == "not":
         message = schema.get("x-message", "value is not allowed here")
         hint = schema.get("x-fix")
+    elif kind == "format":
+        message = schema.get("x-message", f"value is not a valid {error.validator_value}")
+        hint = schema.get("x-fix")
+    elif kind == "x-visible":
+        message = schema.get("x-message", "the text has no visible character")
+        hint = schema.get("x-fix", "write the text, or remove the field")
+    elif kind == "x-address" and isinstance(error.cause, addresses.Refusal):
+        message, hint = error.cause.message, error.cause.fix
     elif kind == "maxLength":
         message = "value is too long"
         expected = f"at most {error.validator_value} characters"
         found = f"{len(error.instance)} characters"
-        hint = "shorten it"
+        hint = schema.get("x-fix", "shorten it")
     elif kind == "minItems":
         message, expected = "the list is empty", f"at least {error.validator_value} item(s)"
         hint = "add at least one id" if schema.get("items", {}).get("x-ref") else "add an item"

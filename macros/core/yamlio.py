@@ -157,13 +157,20 @@ def _too_deep(text: str) -> tuple[int, int] | None:
 
 def load_yaml(path: Path, shown_as: str) -> tuple[LoadedFile, list[Problem]]:
     """Read one data file safely. Returns the loaded value and any problems (the value is None on failure)."""
-    loaded = LoadedFile(shown_as, None)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        return loaded, [Problem(shown_as, 1, 1, f"the file is not valid UTF-8 ({exc.reason})", hint="save it as UTF-8")]
+        problem = Problem(shown_as, 1, 1, f"the file is not valid UTF-8 ({exc.reason})", hint="save it as UTF-8")
+        return LoadedFile(shown_as, None), [problem]
     except OSError as exc:
-        return loaded, [Problem(shown_as, 1, 1, f"the file cannot be read ({exc.strerror or type(exc).__name__})")]
+        problem = Problem(shown_as, 1, 1, f"the file cannot be read ({exc.strerror or type(exc).__name__})")
+        return LoadedFile(shown_as, None), [problem]
+    return parse_yaml(text, shown_as)
+
+
+def parse_yaml(text: str, shown_as: str) -> tuple[LoadedFile, list[Problem]]:
+    """YAML text read safely, as :func:`load_yaml` reads a file (a page's front matter, say)."""
+    loaded = LoadedFile(shown_as, None)
     try:
         deep = _too_deep(text)
     except yaml.YAMLError:

@@ -19,7 +19,10 @@ from macros.core.dataset import Dataset
 from macros.core.models import Record
 
 _SKIP = {"a", "abbr", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "title", "svg", "button"}
-_TAG = r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>"
+# Where a term must never be found: inside a tag (a quoted attribute value may hold ">"), a comment or declaration,
+# or a character reference ("lt" in "&lt;", "39" in "&#39;", which macros.render.escape writes for "'").
+_TAG = r"""<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:"[^"]*"|'[^']*'|[^>"'])*?(/?)>"""
+_NOT_TEXT = r"<!--.*?-->|<![^>]*>|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);"
 
 
 @dataclass(frozen=True)
@@ -53,9 +56,12 @@ class Abbreviations:
                 self.hints[term] = str(escape(" ".join(hint.text.split())))
         self._spelling: dict[str, str | None] = dict(zip(self.hints, self.hints, strict=True))
         words = sorted(self.hints, key=len, reverse=True)
-        # One pass over the page finds tags and terms alike; a term inside a tag's attributes is part of the tag match.
+        # One pass over the page finds tags, terms and character references alike, left to right: a term inside a
+        # tag, a comment or a reference is part of that match, so a term's match never starts inside one. Terms come
+        # before references, so that a term that starts with one ("&amp;c" for "&c") is still found whole.
         terms = "|".join(re.escape(w) for w in words)
-        self.tokens = re.compile(rf"{_TAG}|(?<![\w+])({terms})(?![\w+])", re.IGNORECASE) if words else None
+        pattern = rf"{_TAG}|(?<![\w+])({terms})(?![\w+])|{_NOT_TEXT}"
+        self.tokens = re.compile(pattern, re.IGNORECASE | re.DOTALL) if words else None
 
     def term_of(self, found: str) -> str | None:
         """The term a match stands for. Case-insensitive matching is the regex's own (simple case folding), so the
@@ -78,6 +84,8 @@ class Abbreviations:
             if name is not None:
                 if name.lower() in _SKIP and not self_closing:
                     skip_depth = max(skip_depth + (-1 if closing else 1), 0)
+                continue
+            if found is None:  # a comment, a declaration or a character reference
                 continue
             term = self.term_of(found)
             if skip_depth or term is None or term in used:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import yaml
 
 # MkDocs' own front-matter rule (mkdocs.utils.meta.YAML_RE), so the body seen here is the body MkDocs renders.
-_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
 _KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:", re.MULTILINE)
 
 
@@ -41,7 +41,7 @@ class FrontMatter:
 def split(source: str) -> FrontMatter:
     """The page's front matter and body. A block MkDocs would not read as a mapping gives no front matter, as in
     MkDocs, and says why (``error``) so that the check can report it instead of publishing it as text."""
-    match = _FRONT_MATTER.match(source)
+    match = FRONT_MATTER.match(source)
     if not match:
         return FrontMatter(body=source)
     try:

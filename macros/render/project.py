@@ -15,6 +15,7 @@ from macros.core import DataErrors, load_dataset
 from macros.core.collections import reread_schemas
 from macros.render import diagram, maps, template_errors
 from macros.render.linker import SiteContext
+from macros.render.page_metadata import page_metadata_problems
 from macros.render.pages import PageRenderer
 from macros.render.prose import RenderedPage, linked_files, render_narratives
 
@@ -60,6 +61,7 @@ def prepare(
         variables = extra_variables(root / "mkdocs.yml")
     narratives = render_narratives(renderer, docs_dir, root, variables)
     problems = [problem for page in narratives.values() for problem in page.problems] + linked_files(docs_dir, root)
+    problems += page_metadata_problems(docs_dir, root)
     if problems:
         raise DataErrors(problems)
     return Prepared(site, renderer, narratives)
