@@ -23,7 +23,7 @@ from bench.generate import dump, generate
 from macros.core import load_dataset
 from macros.render import paging
 
-from conftest import run_build, static_server
+from conftest import ROOT, run_build, static_server
 
 SPLIT_N = 110
 MAX_PAGE_BYTES = 1_000_000  # the budget of #13: no HTML page above 1 MB at any N
@@ -248,12 +248,22 @@ def test_the_largest_page_is_bounded_by_the_limits_not_by_the_data(split_site):
     assert all(sizes[u] <= frame + 500 * paging.MAX_INDEX_WEIGHT for u in parts), {u: sizes[u] for u in parts}
 
 
-def test_the_real_site_keeps_one_page_per_list(built):
+def test_the_real_site_splits_a_list_only_past_its_limit(built):
+    """Each list of the real site is one page, or the parts its limit requires (the Sources index, whose entries
+    carry what each source supports, passed it this round): the site holds exactly the parts the renderer plans."""
+    from macros.render.pages import PageRenderer
+    from macros.render.project import prepare
+
+    renderer = PageRenderer(prepare(ROOT, ROOT / "docs").site)
+    planned = {p.src for p in renderer.pages() if p.part}
     for list_url in ("timeline/", "relations/", *(f"{c}/" for c in ("actors", "quotes", "sources", "glossary"))):
-        page = built.page(list_url)
-        assert page.select("nav.tme-parts") == [], list_url
-        folders = [p for p in (built.site / list_url).glob("*/*/index.html") if p.parent.parent.name == "page"]
-        assert folders == [], list_url
+        folders = list((built.site / list_url).glob("page/*/index.html"))
+        expected = [s for s in planned if s.startswith(list_url)]
+        assert len(folders) == len(expected), list_url
+        assert bool(built.page(list_url).select("nav.tme-parts")) == bool(expected), list_url
+        if expected:
+            whole = renderer.index_parts(list_url.rstrip("/"))
+            assert sum(map(renderer._index_weight, (r for part in whole for _, r in part.items))) > paging.MAX_INDEX_WEIGHT
     assert not any(p.name.isdigit() for p in (built.site / "timeline").iterdir())
     for collection in ("actors", "quotes", "treaties", "events", "glossary", "sources", "claims"):
         below = [p for p in (built.site / collection).glob("*/*/index.html") if p.parent.parent.name != "page"]
@@ -338,9 +348,7 @@ def test_lowered_thresholds_split_long_back_link_sections_and_lose_nothing():
     shown = _listed(renderer.record_body(iran), page_url)
     assert shown.keys() >= sections.keys()
     body = renderer.record_body(iran)
-    more = {
-        h: _soup_of(text).select_one("p.tme-more") for h, text in (c.split("\n", 1) for c in body.split("\n## ")[1:])
-    }
+    more = {h: _soup_of(text).select_one("p.tme-more") for h, text in _sections(body)}
     lists = list(renderer.backlink_pages(iran))
     assert all(p.backlinks_of is iran and p.subject is iran and not p.in_nav for p in lists)
     for heading, section in sections.items():
@@ -374,12 +382,20 @@ def _soup_of(markdown: str) -> BeautifulSoup:
     return BeautifulSoup(markdown, "html.parser")
 
 
+def _sections(body: str) -> list[tuple[str, str]]:
+    """A record page's body as (heading, what follows it up to the next heading), one per ``<h2>``."""
+    found = []
+    for chunk in re.split(r"(?=<h2[ >])", body)[1:]:
+        heading, rest = chunk.split("</h2>", 1)
+        found.append((_soup_of(heading + "</h2>").h2.get_text().rstrip("¶"), rest))
+    return found
+
+
 def _listed(markdown: str, page_url: str, block=None) -> dict[str, list[str]] | list[str]:
-    """The records a back-link list shows, as site paths: under each Markdown heading of a record page's body (a
-    dict), or in one ``block`` of a list's part."""
+    """The records a back-link list shows, as site paths: under each heading of a record page's body (a dict), or
+    in one ``block`` of a list's part."""
     if block is None:
-        sections = (chunk.split("\n", 1) for chunk in markdown.split("\n## ")[1:])
-        return {h: _listed(body, page_url, _soup_of(body).select_one("div, ul")) for h, body in sections}
+        return {h: _listed(body, page_url, _soup_of(body).select_one("div, ul")) for h, body in _sections(markdown)}
     if block.name == "div":
         return [f["data-record"] + "/" for f in block.select("figure[data-record]")]
     return [_href_path(page_url, li.a["href"]) for li in block.select("li")]
