@@ -1,5 +1,13 @@
-"""What the generic record template shows of a record whose collection has no template of its own: each field
-the schema declares, in the schema's order, labelled, with references as links and enum values in words."""
+"""The fields of a record no template has to know: each field the schema declares, labelled, in the schema's order,
+with references as links, dates as dates, enum values in words and nested entries field by field.
+
+Two uses. A collection with no template of its own shows its records this way (``record_box`` in infoboxes.html).
+And a collection with a template shows, after the template, every filled field the template did not read: a record
+page's template renders a :class:`TrackedRecord`, which notes each field read, and ``unshown_rows`` gives the rows of
+the others (sections.html shows them above the back-link sections). So a field added to a schema reaches the page
+with no code, until a template shows it its own way; a field another view shows instead is marked in its schema
+(``"x-shown-by": "the treaty comparison"``).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +15,7 @@ from dataclasses import dataclass
 
 from macros.core.collections import Registry
 from macros.core.dates import PartialDate
-from macros.core.models import Record
+from macros.core.models import Entry, Record, attribute_name
 from macros.core.schema import resolved
 
 _SHOWN_ELSEWHERE = {"id", "citations"}  # the page title; statement-level citations follow the fields they cite
@@ -16,12 +24,13 @@ _SOURCES = "defs.schema.json#/$defs/sources"  # the record's sources: the fact b
 
 @dataclass(frozen=True)
 class Value:
-    """One value of a field: text, a date, or the id of a record in ``target``."""
+    """One value of a field: text, a date, the id of a record in ``target``, or an entry's own fields (``parts``)."""
 
     text: str | None = None
     date: PartialDate | None = None
     target: str | None = None
     ref: str | None = None
+    parts: tuple[tuple[str, tuple[Value, ...]], ...] = ()  # (label, values) of each filled field of an entry
 
 
 @dataclass(frozen=True)
@@ -29,6 +38,39 @@ class Row:
     field: str
     label: str
     values: tuple[Value, ...]
+
+    @property
+    def entries(self) -> bool:
+        """Whether the values are entries (a list of roles, say), shown one per line."""
+        return any(v.parts for v in self.values)
+
+
+class TrackedRecord:
+    """A record as its page's template sees it: every attribute read is noted in ``read`` (by name), so the page can
+    show the fields the template never read. Everything else behaves as the record does."""
+
+    __slots__ = ("_tme_record", "_tme_read", "_tme_rest_shown")
+
+    def __init__(self, record: Record):
+        object.__setattr__(self, "_tme_record", record)
+        object.__setattr__(self, "_tme_read", set())
+        object.__setattr__(self, "_tme_rest_shown", False)
+
+    def __getattr__(self, name: str) -> object:
+        value = getattr(self._tme_record, name)
+        self._tme_read.add(name)
+        return value
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a record is read-only: {name}")
+
+    @property
+    def record(self) -> Record:
+        return self._tme_record
+
+
+def _is_empty(value: object) -> bool:
+    return value is None or value == "" or value == () or value == {}
 
 
 def _label(name: str, node: dict) -> str:
@@ -39,11 +81,13 @@ def _label(name: str, node: dict) -> str:
 
 def _values(value: object, node: dict, shared: dict) -> tuple[Value, ...]:
     node = resolved(node, shared)
-    if isinstance(value, list):
+    if isinstance(value, tuple):
         item = node.get("items") if isinstance(node.get("items"), dict) else {}
         return tuple(v for entry in value for v in _values(entry, item, shared))
+    if isinstance(value, Entry):
+        return (Value(parts=tuple(_parts(value, _object_node(node, shared), shared))),)
     if isinstance(value, dict):
-        return (Value(text="; ".join(f"{k}: {v}" for k, v in value.items())),)
+        return (Value(text="; ".join(f"{k}: {', '.join(map(str, v)) if isinstance(v, tuple) else v}" for k, v in value.items())),)
     if isinstance(value, bool):
         return (Value(text="yes" if value else "no"),)
     if "x-ref" in node:
@@ -56,15 +100,63 @@ def _values(value: object, node: dict, shared: dict) -> tuple[Value, ...]:
     return (Value(text=str(value)),)
 
 
-def record_rows(collections: Registry, record: Record) -> list[Row]:
-    """The rows of a record's fact box, from its schema; fields the record leaves out are skipped."""
+def _object_node(node: dict, shared: dict) -> dict:
+    """The object form of a node that may be text or an object (``oneOf``)."""
+    if "properties" in node:
+        return node
+    for branch in node.get("oneOf", node.get("anyOf", ())):
+        branch = resolved(branch, shared) if isinstance(branch, dict) else {}
+        if "properties" in branch:
+            return branch
+    return {}
+
+
+def _parts(entry: Entry, node: dict, shared: dict):
+    for name, sub in node.get("properties", {}).items():
+        value = getattr(entry, attribute_name(name), None)
+        if not _is_empty(value):
+            yield _label(name, sub if isinstance(sub, dict) else {}), _values(value, sub, shared)
+
+
+def record_rows(collections: Registry, record: Record, only: list[str] | None = None) -> list[Row]:
+    """The rows of a record's fact box, from its schema; fields the record leaves out are skipped. ``only``: just
+    these fields (the ones a template did not show), sources included."""
     info = collections[record.collection]
     schema = collections.schemas[record.collection]
-    fields = getattr(record, "fields", {})
     rows = []
     for name, node in schema.record.get("properties", {}).items():
-        shown_elsewhere = name in _SHOWN_ELSEWHERE or name == info.title_field or node.get("$ref") == _SOURCES
-        if shown_elsewhere or fields.get(name) is None:
+        if only is None:
+            if name in _SHOWN_ELSEWHERE or name == info.title_field or node.get("$ref") == _SOURCES:
+                continue
+        elif name not in only:
             continue
-        rows.append(Row(name, _label(name, node), _values(fields[name], node, schema.shared)))
+        value = getattr(record, attribute_name(name))
+        if _is_empty(value):
+            continue
+        rows.append(Row(name, _label(name, node), _values(value, node, schema.shared)))
     return rows
+
+
+def unshown(collections: Registry, tracked: TrackedRecord) -> list[str]:
+    """The filled fields of a record its template has not read so far, in the schema's order (the title's field, the
+    id, the citations and fields another view shows are never listed)."""
+    info = collections[tracked.record.collection]
+    exempt = _SHOWN_ELSEWHERE | {info.title_field} | set(collections.field_rules(info.name).shown_by)
+    record, read = tracked.record, tracked._tme_read
+    return [
+        name
+        for name in collections.schemas[info.name].record.get("properties", {})
+        if name not in exempt
+        and attribute_name(name) not in read
+        and not _is_empty(getattr(record, attribute_name(name)))
+    ]
+
+
+def unshown_rows(collections: Registry, record: object) -> list[Row]:
+    """The rows of the fields a record page's template has not shown (none for a record that is not tracked: a fact
+    box on a hand-written page shows what its template shows). Called once the template has rendered the record."""
+    if not isinstance(record, TrackedRecord):
+        return []
+    object.__setattr__(record, "_tme_rest_shown", True)
+    names = unshown(collections, record)
+    return record_rows(collections, record, names) if names else []

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
-from jinja2.runtime import Context
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, nodes, pass_context
+from jinja2.runtime import Context, Macro
 from markupsafe import Markup
 
 from macros.render import facts, generic, labels, phrases, wording
@@ -35,6 +35,21 @@ def _with_page_linker(function: Callable) -> Callable:
 
     call.__name__ = function.__name__
     return call
+
+
+@pass_context
+def named_macro(context: Context, name: str) -> Macro | None:
+    """A macro of the calling template found by name, or none: a collection's own fact box, list entry and key facts
+    are found as its templates are (``<x-collection.template>_box``, ``_item``, ``_facts``), so adding a collection
+    needs no branch in a template."""
+    found = context.vars.get(name)
+    return found if isinstance(found, Macro) else None
+
+
+def macros_in(env: Environment, template: str) -> set[str]:
+    """The names of the macros a template defines, read from its source (rendering it would need its variables)."""
+    source, _, _ = env.loader.get_source(env, template)  # type: ignore[union-attr]
+    return {node.name for node in env.parse(source).find_all(nodes.Macro)}
 
 
 def _label(table: str) -> Callable[[str], str]:
@@ -84,6 +99,8 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
         provenance=_with_page_linker(phrases.provenance),
         search_names=index_words,
         record_rows=_with_page_linker(lambda ln, record: generic.record_rows(ln.data.collections, record)),
+        unshown_rows=_with_page_linker(lambda ln, record: generic.unshown_rows(ln.data.collections, record)),
+        named_macro=named_macro,
         **facts.GLOBALS,
     )
     return env
