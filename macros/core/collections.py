@@ -364,7 +364,9 @@ def _declared(schema: Schema, block: dict, problem) -> tuple[dict, list[Problem]
 
 def _name_problems(schema: Schema, block: dict, text: str) -> list[Problem]:
     """Field names a record's attributes can take: identifiers, and not the names of a record's own attributes."""
-    own = set(RECORD_ATTRIBUTES) - ({"title"} if block["title_field"] == "title" and "title_words" not in block else set())
+    own = set(RECORD_ATTRIBUTES) - (
+        {"title"} if block["title_field"] == "title" and "title_words" not in block else set()
+    )
     problems = []
     for path, node in walk_fields(schema.record, (), schema.shared):
         name = path[-1] if path else "*"

@@ -189,5 +189,7 @@ def _not_before(schema: Schema, path: Path, written: dict, rule: object) -> NotB
         return "x-not-before's unless must map sibling fields to values"
     named = {name for _, name, _, _ in Formatter().parse(rule["message"]) if name}
     if named - {"value", "other"} - set(siblings):
-        return f"x-not-before's message names {', '.join(sorted(named - {'value', 'other'} - set(siblings)))}, not fields"
+        return (
+            f"x-not-before's message names {', '.join(sorted(named - {'value', 'other'} - set(siblings)))}, not fields"
+        )
     return NotBefore(path, other, from_record, dict(unless), rule["message"])

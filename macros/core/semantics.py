@@ -11,9 +11,9 @@ from string import Formatter
 from typing import TYPE_CHECKING
 
 from macros.core.errors import Problem
-from macros.core.fieldrules import NotBefore, PresentWhen
+from macros.core.fieldrules import NotBefore, PresentWhen, walk
 from macros.core.models import Record, attribute_name, field_names, iter_dates, values_at
-from macros.core.schema import RefSpec, suggest
+from macros.core.schema import RefSpec, resolved, suggest
 from macros.core.terms import duplicate_terms
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ def semantic_problems(
         rules = collections.field_rules(collection)
         own = [spec for spec in collections.refs(collection) if spec.target == collection]
         singular = collections[collection].singular
+        uncitable = _uncitable(collections, collection)
         for record_id, record in by_id.items():
             origin = origins[(collection, record_id)]
             for path, when in iter_dates(record):
@@ -49,7 +50,7 @@ def semantic_problems(
             for path, message in _order_problems(record, rules.not_before):
                 problems.append(origin.problem(record_id, path, message, hint="check both dates against the source"))
             for path, message, hint in (
-                *_citation_problems(record),
+                *_citation_problems(record, uncitable),
                 *_presence_problems(record, rules.present_when),
                 *_self_references(record, own, singular),
             ):
@@ -57,15 +58,28 @@ def semantic_problems(
     return problems
 
 
-_NOT_CITABLE = {"id", "sources", "citations"}
+def _uncitable(collections: Registry, name: str) -> set[str]:
+    """Fields a ``citations`` key cannot name: the id, and the fields that cite themselves (lists of ids of the
+    cited collection, such as ``sources``, or mappings of such lists, such as ``citations``)."""
+    schema = collections.schemas[name]
+
+    def cites(node: object) -> bool:
+        items = resolved(node, schema.shared).get("items") if isinstance(node, dict) else None
+        return isinstance(items, dict) and resolved(items, schema.shared).get("x-ref") == collections.cited
+
+    return {"id"} | {
+        path[-1]
+        for path, _, full in walk(schema.record, (), schema.shared)
+        if path and path[-1] != "*" and (cites(full) or cites(full.get("additionalProperties")))
+    }
 
 
-def _citation_problems(record: Record):
+def _citation_problems(record: Record, uncitable: set[str]):
     """A ``citations`` key must name a field the record fills in: ``date``, ``place`` or a nested ``signed.place``."""
     for key in getattr(record, "citations", {}):
         value: object = record
         for part in key.split("."):
-            names = _field_names(value)
+            names = set(field_names(value)) - uncitable
             if part not in names:
                 near = suggest(part, names)
                 yield (
@@ -82,10 +96,6 @@ def _citation_problems(record: Record):
                     f"fill in '{key}', or remove its citation",
                 )
                 break
-
-
-def _field_names(value: object) -> set[str]:
-    return set(field_names(value)) - _NOT_CITABLE
 
 
 def _filled(value: object) -> bool:
@@ -115,7 +125,11 @@ def _self_references(record: Record, specs: list[RefSpec], singular: str):
     for spec in specs:
         for where, target_id in values_at(record, spec.path):
             if target_id == record.id:
-                yield where, f"a {singular} cannot refer to itself in '{spec.field_name}'", f"name another {singular}'s id"
+                yield (
+                    where,
+                    f"a {singular} cannot refer to itself in '{spec.field_name}'",
+                    f"name another {singular}'s id",
+                )
 
 
 def _order_problems(record: Record, rules: tuple[NotBefore, ...]):

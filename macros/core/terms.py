@@ -37,7 +37,9 @@ def term_collections(collections: Registry | None = None) -> list[Collection]:
     return sorted(named, key=lambda c: not c.terms.defines)  # a stable sort: the registry's order within each
 
 
-def term_entries(records: Mapping[str, Mapping[str, object]], collections: Registry | None = None) -> Iterator[TermEntry]:
+def term_entries(
+    records: Mapping[str, Mapping[str, object]], collections: Registry | None = None
+) -> Iterator[TermEntry]:
     """Every term a record names, with its hint (the first filled hint field) and its page."""
     for info in term_collections(collections):
         spec = info.terms

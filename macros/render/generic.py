@@ -31,6 +31,7 @@ class Value:
     target: str | None = None
     ref: str | None = None
     parts: tuple[tuple[str, tuple[Value, ...]], ...] = ()  # (label, values) of each filled field of an entry
+    sources: tuple[str, ...] = ()  # an entry's own sources, cited after its fields
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class TrackedRecord:
     """A record as its page's template sees it: every attribute read is noted in ``read`` (by name), so the page can
     show the fields the template never read. Everything else behaves as the record does."""
 
-    __slots__ = ("_tme_record", "_tme_read", "_tme_rest_shown")
+    __slots__ = ("_tme_read", "_tme_record", "_tme_rest_shown")
 
     def __init__(self, record: Record):
         object.__setattr__(self, "_tme_record", record)
@@ -79,22 +80,32 @@ def _label(name: str, node: dict) -> str:
     return title if isinstance(title, str) else name.replace("_", " ").capitalize()
 
 
-def _values(value: object, node: dict, shared: dict) -> tuple[Value, ...]:
+def _values(value: object, node: dict, shared: dict, cited: str) -> tuple[Value, ...]:
     node = resolved(node, shared)
     if isinstance(value, tuple):
         item = node.get("items") if isinstance(node.get("items"), dict) else {}
-        return tuple(v for entry in value for v in _values(entry, item, shared))
+        return tuple(v for entry in value for v in _values(entry, item, shared, cited))
     if isinstance(value, Entry):
-        return (Value(parts=tuple(_parts(value, _object_node(node, shared), shared))),)
+        fields = _object_node(node, shared).get("properties", {})
+        citing = [name for name, sub in fields.items() if _cites(sub, shared, cited)]
+        parts = tuple(_parts(value, {k: v for k, v in fields.items() if k not in citing}, shared, cited))
+        sources = tuple(i for name in citing for i in getattr(value, attribute_name(name), None) or ())
+        return (Value(parts=parts, sources=sources),)
     if isinstance(value, dict):
-        return (Value(text="; ".join(f"{k}: {', '.join(map(str, v)) if isinstance(v, tuple) else v}" for k, v in value.items())),)
+        return (
+            Value(
+                text="; ".join(
+                    f"{k}: {', '.join(map(str, v)) if isinstance(v, tuple) else v}" for k, v in value.items()
+                )
+            ),
+        )
     if isinstance(value, bool):
         return (Value(text="yes" if value else "no"),)
     if "x-ref" in node:
         return (Value(target=node["x-ref"], ref=str(value)),)
     if isinstance(value, PartialDate):
         return (Value(date=value),)
-    labels = node.get("x-labels")
+    labels = node.get("x-labels", node.get("x-headings"))  # an enum value in words
     if isinstance(labels, dict) and value in labels:
         return (Value(text=labels[value]),)
     return (Value(text=str(value)),)
@@ -111,11 +122,17 @@ def _object_node(node: dict, shared: dict) -> dict:
     return {}
 
 
-def _parts(entry: Entry, node: dict, shared: dict):
-    for name, sub in node.get("properties", {}).items():
+def _cites(node: object, shared: dict, cited: str) -> bool:
+    """Whether a field lists sources (ids of the cited collection): shown as citations, not as a value."""
+    items = resolved(node, shared).get("items") if isinstance(node, dict) else None
+    return isinstance(items, dict) and resolved(items, shared).get("x-ref") == cited
+
+
+def _parts(entry: Entry, fields: dict, shared: dict, cited: str):
+    for name, sub in fields.items():
         value = getattr(entry, attribute_name(name), None)
         if not _is_empty(value):
-            yield _label(name, sub if isinstance(sub, dict) else {}), _values(value, sub, shared)
+            yield _label(name, sub if isinstance(sub, dict) else {}), _values(value, sub, shared, cited)
 
 
 def record_rows(collections: Registry, record: Record, only: list[str] | None = None) -> list[Row]:
@@ -133,7 +150,7 @@ def record_rows(collections: Registry, record: Record, only: list[str] | None = 
         value = getattr(record, attribute_name(name))
         if _is_empty(value):
             continue
-        rows.append(Row(name, _label(name, node), _values(value, node, schema.shared)))
+        rows.append(Row(name, _label(name, node), _values(value, node, schema.shared, collections.cited)))
     return rows
 
 

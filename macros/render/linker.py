@@ -155,8 +155,8 @@ class Linker:
         return sorted(group.values(), key=sort_key)
 
     def supports(self, source: Record) -> list[tuple[str, list[Record]]]:
-        """What a source supports on the site: the records citing it, by collection (``("quotes", [...])``)."""
-        referrers = self.data.index.all_referrers(("sources", source.id))
+        """What a source supports on the site: the records citing it, by collection (plural noun, records)."""
+        referrers = self.data.index.all_referrers((source.collection, source.id))
         out = []
         for info in self.data.collections:
             ids = dict.fromkeys(i for (coll, _), found in referrers.items() if coll == info.name for i in found)
