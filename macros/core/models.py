@@ -207,22 +207,35 @@ class RecordModel:
         self.title_words = title_words
         self.short_title_field = attribute_name(short_title_field) if short_title_field else None
         self.sort_date = tuple(attribute_name(p) for p in sort_date)
-        self._shape = _Compiler(shared).shape(record, (name,), Record, {"collection": collection})
+        model = self
+
+        def __post_init__(record: Record) -> None:  # noqa: N807  (a record made by its class: dataclasses.replace)
+            values = record.__dict__
+            values.update({name: {} for name in model._shape.mappings if values[name] is None})
+            values.update(model.derived(values))
+
+        namespace = {"collection": collection, "__post_init__": __post_init__}
+        self._shape = _Compiler(shared).shape(record, (name,), Record, namespace)
         self.cls = self._shape.cls
-        self.cls.collection = collection  # a class attribute, not a field
 
     def build(self, data: dict) -> Record:
         """The record for a schema-valid mapping; raises :class:`FieldValueError` for a date that cannot be."""
         values = self._shape.fill(data, ())
-        title = str(values.get(self.title_field) or data["id"])
+        values.update(self.derived(values))
+        return self._shape.make(values)
+
+    def derived(self, values: dict) -> dict[str, object]:
+        """A record's title, short title and sort key, from its fields' values."""
+        title = str(values.get(self.title_field) or values["id"])
         if self.title_words:
             title = opening_words(title, self.title_words)
         when = _dig(values, self.sort_date)
-        values["title"] = title
         short = values.get(self.short_title_field) if self.short_title_field else None
-        values["short_title"] = short or title
-        values["sort_key"] = (when is None, when or PartialDate(0), title.casefold(), data["id"])
-        return self._shape.make(values)
+        return {
+            "title": title,
+            "short_title": short or title,
+            "sort_key": (when is None, when or PartialDate(0), title.casefold(), values["id"]),
+        }
 
 
 def _dig(values: dict, path: tuple[str, ...]) -> PartialDate | None:
