@@ -14,8 +14,8 @@ one attribute per field the schema declares, in the schema's order (``None`` whe
 - references stay ids: the registry knows which collection each points to (``x-ref``).
 
 A field named after a Python keyword is read with a trailing underscore (``translation.from_``). The classes are
-frozen dataclasses, so ``dataclasses.fields`` lists a record's fields; instances are filled directly, which costs
-less than calling their ``__init__`` once per field.
+dataclasses (``dataclasses.fields`` lists a record's fields, ``dataclasses.replace`` works), read-only, compared and
+hashed by their fields; instances are filled directly, which costs less than calling ``__init__`` per record.
 """
 
 from __future__ import annotations
@@ -34,19 +34,68 @@ DATE_REF = f"{SHARED_DEFS}#/$defs/date"
 RECORD_ATTRIBUTES = ("collection", "title", "short_title", "sort_key")
 
 
-class Record:
+class _Fields:
+    """What records and entries share. Their classes are dataclasses made from a schema node (``dataclasses.fields``
+    lists the fields), with these generic methods instead of generated ones: making a class then costs no code
+    generation, once per schema node and build. Instances are filled once and never assigned again."""
+
+    _tme_defaults: ClassVar[dict[str, object]] = {}
+    _tme_mappings: ClassVar[tuple[str, ...]] = ()  # fields whose default is a fresh {} per instance
+    _tme_names: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, **values: object):
+        """An instance from attribute values (``dataclasses.replace`` calls this); the builder fills ``__dict__``."""
+        unknown = set(values) - set(self._tme_names)
+        if unknown:
+            raise TypeError(f"{type(self).__name__} has no field {', '.join(sorted(unknown))}")
+        filled = {**self._tme_defaults, **values}
+        filled.update({name: {} for name in self._tme_mappings if filled[name] is None})
+        self.__dict__.update(filled)
+        self._tme_finish()
+
+    def _tme_finish(self) -> None:
+        """Attributes computed from the fields (a record's title)."""
+
+    def _tme_values(self) -> tuple:
+        values = self.__dict__
+        return tuple(values[name] for name in self._tme_names)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._tme_values() == other._tme_values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._tme_values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={value!r}" for name, value in zip(self._tme_names, self._tme_values(), strict=True))
+        return f"{type(self).__name__}({shown})"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+
+
+class Record(_Fields):
     """A record of a collection: its fields (a dataclass made from the schema), its ``collection``, its ``title``
     (``x-collection.title_field``, cut to ``title_words``), its ``short_title`` (``short_title_field``, else the
     title) and its ``sort_key`` (by ``x-collection.sort_date``, then title and id: lists are chronological where
     records have dates, else alphabetical)."""
 
     collection: ClassVar[str]
+    _tme_model: ClassVar[RecordModel]
     title: str
     short_title: str
     sort_key: tuple
 
+    def _tme_finish(self) -> None:
+        self.__dict__.update(self._tme_model.derived(self.__dict__))
 
-class Entry:
+
+class Entry(_Fields):
     """A nested object of a record (a role, the signing, a status step): one attribute per field of its node."""
 
 
@@ -104,7 +153,7 @@ class _ObjectShape:
 
     def make(self, values: dict[str, object]) -> Any:
         made = object.__new__(self.cls)
-        made.__dict__.update(values)  # a frozen dataclass: filled once, here, and never assigned again
+        made.__dict__.update(values)  # filled once, here, and never assigned again
         return made
 
 
@@ -169,8 +218,16 @@ class _Compiler:
                 default = None
             defaults[name] = default
             specs.append((name, Any, dataclasses.field(default=None if isinstance(default, dict) else default)))
-        cls = dataclasses.make_dataclass(_class_name(*names), specs, bases=(base,), frozen=True, namespace=namespace)
-        cls.__module__ = __name__  # where its repr and pickling look: the module that makes it
+        namespace = {
+            **(namespace or {}),
+            "_tme_defaults": defaults,
+            "_tme_mappings": tuple(mappings),
+            "_tme_names": tuple(defaults),
+            "__module__": __name__,  # where its repr and pickling look: the module that makes it
+        }
+        cls = dataclasses.make_dataclass(
+            _class_name(*names), specs, bases=(base,), namespace=namespace, init=False, repr=False, eq=False
+        )
         required = tuple(k for k in node.get("required", ()) if k in props)
         return _ObjectShape(cls, fields, defaults, tuple(mappings), required)
 
@@ -207,14 +264,7 @@ class RecordModel:
         self.title_words = title_words
         self.short_title_field = attribute_name(short_title_field) if short_title_field else None
         self.sort_date = tuple(attribute_name(p) for p in sort_date)
-        model = self
-
-        def __post_init__(record: Record) -> None:  # noqa: N807  (a record made by its class: dataclasses.replace)
-            values = record.__dict__
-            values.update({name: {} for name in model._shape.mappings if values[name] is None})
-            values.update(model.derived(values))
-
-        namespace = {"collection": collection, "__post_init__": __post_init__}
+        namespace = {"collection": collection, "_tme_model": self}
         self._shape = _Compiler(shared).shape(record, (name,), Record, namespace)
         self.cls = self._shape.cls
 

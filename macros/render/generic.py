@@ -12,6 +12,7 @@ with no code, until a template shows it its own way; a field another view shows 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from macros.core.collections import Registry
 from macros.core.dates import PartialDate
@@ -47,8 +48,8 @@ class Row:
 
 
 class TrackedRecord:
-    """A record as its page's template sees it: every attribute read is noted in ``read`` (by name), so the page can
-    show the fields the template never read. Everything else behaves as the record does."""
+    """A record as its page's template sees it: every attribute read is noted (``_tme_read``), so the page can show
+    the fields the template never read. Everything else behaves as the record does."""
 
     __slots__ = ("_tme_read", "_tme_record", "_tme_rest_shown")
 
@@ -57,21 +58,21 @@ class TrackedRecord:
         object.__setattr__(self, "_tme_read", set())
         object.__setattr__(self, "_tme_rest_shown", False)
 
-    def __getattr__(self, name: str) -> object:
-        value = getattr(self._tme_record, name)
-        self._tme_read.add(name)
+    def __getattribute__(self, name: str, _own=object.__getattribute__) -> object:
+        """Every read but the tracker's own (and Python's dunders) is the record's, and noted. (Called for every
+        attribute a page reads of its record: ``_own`` is bound once, not looked up each time.)"""
+        if name[0] == "_":
+            return _own(self, name)
+        value = getattr(_own(self, "_tme_record"), name)
+        _own(self, "_tme_read").add(name)
         return value
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a record is read-only: {name}")
 
-    @property
-    def record(self) -> Record:
-        return self._tme_record
-
 
 def _is_empty(value: object) -> bool:
-    return value is None or value == "" or value == () or value == {}
+    return value is None or (isinstance(value, (str, tuple, dict)) and not value)
 
 
 def _label(name: str, node: dict) -> str:
@@ -157,16 +158,21 @@ def record_rows(collections: Registry, record: Record, only: list[str] | None = 
 def unshown(collections: Registry, tracked: TrackedRecord) -> list[str]:
     """The filled fields of a record its template has not read so far, in the schema's order (the title's field, the
     id, the citations and fields another view shows are never listed)."""
-    info = collections[tracked.record.collection]
-    exempt = _SHOWN_ELSEWHERE | {info.title_field} | set(collections.field_rules(info.name).shown_by)
-    record, read = tracked.record, tracked._tme_read
+    record, read = tracked._tme_record, tracked._tme_read
     return [
         name
-        for name in collections.schemas[info.name].record.get("properties", {})
-        if name not in exempt
-        and attribute_name(name) not in read
-        and not _is_empty(getattr(record, attribute_name(name)))
+        for name, attribute in _may_show(collections, record.collection)
+        if attribute not in read and not _is_empty(getattr(record, attribute))
     ]
+
+
+@lru_cache(maxsize=64)
+def _may_show(collections: Registry, name: str) -> tuple[tuple[str, str], ...]:
+    """(field, attribute) of each field a record page shows after its template if the template did not."""
+    info = collections[name]
+    exempt = _SHOWN_ELSEWHERE | {info.title_field} | set(collections.field_rules(name).shown_by)
+    fields = collections.schemas[name].record.get("properties", {})
+    return tuple((field, attribute_name(field)) for field in fields if field not in exempt)
 
 
 def unshown_rows(collections: Registry, record: object) -> list[Row]:

@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 from macros.core.dates import PartialDate
 from macros.core.models import Record
 from macros.render import backlinks, diagram, overview, paging, urls, wording
-from macros.render.generic import TrackedRecord, unshown
+from macros.render.generic import TrackedRecord, unshown_rows
 from macros.render.linker import Linker, SiteContext, sort_key
 from macros.render.templates import environment, macros_in
 
@@ -146,9 +146,13 @@ class PageRenderer:
         template = self.env.get_template(self.template_for[record.collection])
         tracked = TrackedRecord(record)  # notes the fields the template shows, to show the others after it
         body = template.render(r=tracked, ln=ln, sections=sections, info=self.collections[record.collection])
-        if not tracked._tme_rest_shown and unshown(self.collections, tracked):  # a template without sections.html
-            boxes = self.env.get_template("infoboxes.html").make_module({"ln": ln})
-            body += str(boxes.unshown_box(tracked))
+        if not tracked._tme_rest_shown:  # a template without sections.html: what it did not show, after it
+            rows = unshown_rows(self.collections, tracked)
+            body += (
+                str(self.env.get_template("fields.html").make_module({"ln": ln}).more_box(tracked, rows))
+                if rows
+                else ""
+            )
         return body
 
     @staticmethod

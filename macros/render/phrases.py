@@ -47,6 +47,18 @@ def cite(ln: Linker, ids: Iterable[str]) -> Markup:
     return Markup('<sup class="tme-cites">' + "; ".join(links) + "</sup>")
 
 
+def citation(ln: Linker, source: Record) -> Markup:
+    """A source named in full: its title linked to its page, its outlet, its date and its original address
+    (``Title, IRNA, 25 February 2025 (original)``)."""
+    out = ln.link(source)
+    if source.outlet:
+        out += Markup(", ") + ln.to(source, "outlet")
+    out += (Markup(", ") + ln.date(source.published)) if source.published else Markup(", date unknown")
+    if source.url:
+        out += Markup(' (<a class="tme-source" href="{}" rel="noopener">original</a>)').format(attribute(source.url))
+    return out
+
+
 def external(url: str, label: str | None = None) -> Markup:
     """A link to a page outside the site, showing its address (or ``label``)."""
     return Markup(f'<a class="tme-source" href="{attribute(url)}" rel="noopener">{text(label or url)}</a>')

@@ -38,12 +38,24 @@ def _with_page_linker(function: Callable) -> Callable:
 
 
 @pass_context
-def named_macro(context: Context, name: str) -> Macro | None:
-    """A macro of the calling template found by name, or none: a collection's own fact box, list entry and key facts
-    are found as its templates are (``<x-collection.template>_box``, ``_item``, ``_facts``), so adding a collection
-    needs no branch in a template."""
-    found = context.vars.get(name)
+def own_macro(context: Context, record: object, suffix: str, module: object = None) -> Macro | None:
+    """The macro for a record's collection, found by name in the calling template (or in an imported ``module``), or
+    none: a collection's own fact box, list entry and key facts are found as its templates are
+    (``<x-collection.template>_box``, ``_item``, ``_facts``), so a collection added by a schema needs no branch."""
+    name = context["ln"].data.collections[record.collection].template + suffix  # type: ignore[attr-defined]
+    found = getattr(module, name, None) if module is not None else context.vars.get(name)
     return found if isinstance(found, Macro) else None
+
+
+@pass_context
+def unshown_box(context: Context, record: object) -> Markup:
+    """On a record page, once its template has shown the record: the filled fields it did not show, as fact-box rows
+    (fields.html); nothing, and no template work, when it showed them all."""
+    ln = context["ln"]
+    rows = generic.unshown_rows(ln.data.collections, record)
+    if not rows:
+        return Markup("")
+    return Markup(context.environment.get_template("fields.html").make_module({"ln": ln}).more_box(record, rows))
 
 
 def macros_in(env: Environment, template: str) -> set[str]:
@@ -94,13 +106,14 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
         attributive=wording.attributive,
         article_label=wording.article_label,
         cite=_with_page_linker(phrases.cite),
+        citation=_with_page_linker(phrases.citation),
         source_line=_with_page_linker(phrases.source_line),
         quote_setting=_with_page_linker(phrases.setting),
         provenance=_with_page_linker(phrases.provenance),
         search_names=index_words,
         record_rows=_with_page_linker(lambda ln, record: generic.record_rows(ln.data.collections, record)),
-        unshown_rows=_with_page_linker(lambda ln, record: generic.unshown_rows(ln.data.collections, record)),
-        named_macro=named_macro,
+        unshown_box=unshown_box,
+        own_macro=own_macro,
         **facts.GLOBALS,
     )
     return env
