@@ -50,13 +50,14 @@ def cite(ln: Linker, ids: Iterable[str]) -> Markup:
 def citation(ln: Linker, source: Record) -> Markup:
     """A source named in full: its title linked to its page, its outlet, its date and its original address
     (``Title, IRNA, 25 February 2025 (original)``)."""
-    out = ln.link(source)
+    parts = [ln.link(source)]
     if source.outlet:
-        out += Markup(", ") + ln.to(source, "outlet")
-    out += (Markup(", ") + ln.date(source.published)) if source.published else Markup(", date unknown")
-    if source.url:
-        out += Markup(' (<a class="tme-source" href="{}" rel="noopener">original</a>)').format(attribute(source.url))
-    return out
+        parts.append(ln.to(source, "outlet"))
+    parts.append(ln.date(source.published) if source.published else Markup("date unknown"))
+    original = (
+        f' (<a class="tme-source" href="{attribute(source.url)}" rel="noopener">original</a>)' if source.url else ""
+    )
+    return Markup(", ".join(parts) + original)  # every part is Markup already: escaped where it was made
 
 
 def external(url: str, label: str | None = None) -> Markup:
