@@ -94,7 +94,9 @@ class Section(NamedTuple):
 class Registry:
     """Every collection in its order, its checked schema, and what is derived from both."""
 
-    def __init__(self, collections: list[Collection], schemas: dict[str, Schema]):
+    def __init__(
+        self, collections: list[Collection], schemas: dict[str, Schema], rules: dict[str, FieldRules] | None = None
+    ):
         self.collections = tuple(collections)
         self.by_name = {c.name: c for c in collections}
         self.schemas = schemas
@@ -103,7 +105,7 @@ class Registry:
         self._sections: dict[str, tuple[Section, ...]] = {}
         self._labels: dict[tuple[str, str, str], dict[str, str]] = {}
         self._models: dict[str, RecordModel] = {}
-        self.rules: dict[str, FieldRules] = {}  # field-level declarations, by collection (filled by registry())
+        self.rules = rules or {}  # field-level declarations (fieldrules.py), by collection
 
     def __iter__(self):
         return iter(self.collections)
@@ -370,7 +372,8 @@ def _name_problems(schema: Schema, block: dict, text: str) -> list[Problem]:
     problems = []
     for path, node in walk_fields(schema.record, (), schema.shared):
         name = path[-1] if path else "*"
-        bad = name != "*" and (not attribute_name(name).isidentifier() or (len(path) == 1 and name in own))
+        readable = attribute_name(name).isidentifier() and not name.startswith("_")  # "_…": the tracker's own
+        bad = name != "*" and (not readable or (len(path) == 1 and name in own))
         if bad and isinstance(node, dict):
             problems.append(
                 Problem(
@@ -379,7 +382,8 @@ def _name_problems(schema: Schema, block: dict, text: str) -> list[Problem]:
                     1,
                     f"the field name '{name}' cannot be read as an attribute of a record",
                     field=".".join(p for p in path if p != "*"),
-                    hint="use lower-case letters, digits and underscores, and none of: " + ", ".join(sorted(own)),
+                    hint="use lower-case letters, digits and underscores (not first), and none of: "
+                    + ", ".join(sorted(own)),
                 )
             )
     return problems
@@ -480,8 +484,7 @@ def registry(schema_dir: Path = SCHEMA_DIR, root: Path | None = None) -> Registr
         texts[info.name] = text
         every_rules[info.name] = rules
         found.append((schema.document["x-collection"]["order"], info))
-    result = Registry([info for _, info in sorted(found, key=lambda pair: pair[0])], schemas)
-    result.rules = every_rules
+    result = Registry([info for _, info in sorted(found, key=lambda pair: pair[0])], schemas, every_rules)
     if not problems:  # a schema that did not load may be the collection another one refers to
         problems += _ref_problems(result, texts)
     if problems:
