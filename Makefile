@@ -26,8 +26,9 @@ $(READY): requirements.txt
 
 venv: $(READY)  ## Create or repair .venv and install the lock
 
-serve: $(READY)  ## Preview on http://127.0.0.1:8000, rebuilding on changes to data/, docs/, overrides/, schemas/ (Python under macros/: restart)
-	$(BIN)/mkdocs serve
+PORT ?= 8000
+serve: $(READY)  ## Preview on http://127.0.0.1:$(PORT) (make serve PORT=8001), rebuilding on changes (Python under macros/: restart)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 test: lint validate build pytest  ## Everything CI runs
 

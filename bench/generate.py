@@ -198,6 +198,7 @@ def glossary() -> list[dict]:
     ]
 
 
+REVIEWED = "---\nreviewed: 2026-12-01\n---\n\n"  # the front matter a narrative page needs
 NARRATIVES = {
     "index.md": '# Synthetic explainer\n\n{{{{ actor("{a0}") }}}} and {{{{ treaty("treaty-000000") }}}}.\n\n'
     '{{{{ quote("quote-0000000") }}}}\n\nThere are {{{{ count("actors") }}}} actors.\n',
@@ -229,7 +230,8 @@ def generate(n: int, dest: Path, seed: int = 2025) -> Path:
         shutil.copytree(ROOT / part, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
     for name, text in NARRATIVES.items():
-        (dest / "docs" / name).write_text(text.format(a0=actor_id(0), a1=actor_id(1)), encoding="utf-8")
+        page = REVIEWED + text.format(a0=actor_id(0), a1=actor_id(1))
+        (dest / "docs" / name).write_text(page, encoding="utf-8")
     for extra in ("performance.md",):
         if (ROOT / "docs" / extra).exists():
             shutil.copy2(ROOT / "docs" / extra, dest / "docs" / extra)

@@ -35,6 +35,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides", "schemas")
+# The front matter a narrative page needs (a page a test adds is a narrative unless it says `narrative: false`).
+REVIEWED = "---\nreviewed: 2026-12-01\n---\n\n"
 
 
 @dataclass

@@ -10,7 +10,7 @@ from content_helpers import cited_ids, words
 from macros.core import load_dataset
 from macros.render.labels import ASSESSMENT_LABELS
 
-from conftest import run_build
+from conftest import REVIEWED, run_build
 
 DATA = load_dataset()
 CLAIMS = DATA.all("claims")
@@ -61,7 +61,7 @@ def test_a_treaty_page_lists_the_claims_about_it(built):
 def test_page_macros_link_claims_and_resolve_merged_terms(project_copy, tmp_path):
     claim = CLAIMS[0]
     (project_copy / "docs" / "macros-check.md").write_text(
-        "# Macro check\n\n"
+        REVIEWED + "# Macro check\n\n"
         f'{{{{ claim("{claim.id}") }}}}; {{{{ term("e3") }}}}; {{{{ term("jcpoa") }}}}; '
         f'{{{{ term("maximum-pressure") }}}}; before {{{{ the("events", "the-titled-event") }}}}; '
         'the {{ fact("treaties", "russia-iran-treaty", "term", form="attributive") }} treaty.\n\n'

@@ -21,7 +21,6 @@ from hypothesis import strategies as st
 from macros.core import DataErrors
 from macros.core.collections import registry
 from macros.core.dataset import load_dataset
-from macros.mkdocs_glue import fragments
 from macros.render.abbreviations import Abbreviations, hint_entries
 from macros.render.project import prepare
 
@@ -158,8 +157,7 @@ def test_load_validate_and_render_give_a_located_message_or_a_clean_page(scratch
     for collection, records in change.items():
         for record in records:
             page = renderer.record_page(prepared.site.dataset.get(collection, record["id"]))
-            skeleton, chunks = fragments.split(page.render())
-            hints.annotate(fragments.join(skeleton, chunks))
+            hints.annotate(page.render())
 
 
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

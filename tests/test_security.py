@@ -20,7 +20,6 @@ import urllib.request
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
@@ -28,11 +27,10 @@ from test_bad_data import report, validate
 
 from bench.serving import serve_process
 from macros.core import load_dataset
-from macros.mkdocs_glue import fragments
 from macros.render.linker import SiteContext
 from macros.render.pages import PageRenderer
 
-from conftest import copy_project, run_build
+from conftest import REVIEWED, copy_project, run_build
 
 CHROMIUM = "/usr/bin/chromium"
 SOURCE = "article-lavrov-visit-tehran"
@@ -165,18 +163,18 @@ def test_signing_place_with_markup_is_text_in_the_infobox(hostile_site):
 
 
 def test_a_line_break_in_rendered_data_cannot_start_a_heading():
-    """Even past validation, data that reaches a generated page cannot form Markdown headings."""
+    """Even past validation, data that reaches a generated page cannot form headings: the page is HTML that no
+    Markdown converter reads (macros.mkdocs_glue.generated), and data text is escaped on one line."""
     data = load_dataset()
     treaty = data.get("treaties", "russia-iran-treaty")
-    place = "Tehran\n\n## [click](javascript:alert(1)){onclick=alert(2)}\n# again"
+    place = "Tehran\n\n## [click](javascript:alert(1)){onclick=alert(2)}\n# again <h2>x</h2>"
     records = {name: dict(by_id) for name, by_id in data.records.items()}
     signed = dataclasses.replace(treaty.signed, place=place)
     records["treaties"][treaty.id] = dataclasses.replace(treaty, signed=signed)
     site = SiteContext(type(data)(records, data.origins, data.index, data.raw))
-    skeleton, chunks = fragments.split(PageRenderer(site).record_page(records["treaties"][treaty.id]).render())
-    html = BeautifulSoup(fragments.join(markdown.markdown(skeleton), chunks), "html.parser")
+    html = BeautifulSoup(PageRenderer(site).record_page(records["treaties"][treaty.id]).render(), "html.parser")
     headings = [h.get_text() for h in html.find_all(["h1", "h2", "h3"])]
-    assert not [h for h in headings if "click" in h or "again" in h]
+    assert not [h for h in headings if "click" in h or "again" in h or h == "x"]
     assert not html.select("a[href^=javascript], [onclick]")
 
 
@@ -204,7 +202,7 @@ PROSE_ATTACKS = [
 
 def test_prose_cannot_reach_python_the_shell_or_the_environment(tmp_path):
     project = copy_project(tmp_path / "project")
-    page = "# Attack\n\n" + "\n".join(PROSE_ATTACKS) + "\n"
+    page = REVIEWED + "# Attack\n\n" + "\n".join(PROSE_ATTACKS) + "\n"
     (project / "docs/attack.md").write_text(page, encoding="utf-8")
     secret = "s3cret-" + os.urandom(6).hex()
     site = tmp_path / "site"
@@ -219,14 +217,15 @@ def test_prose_cannot_reach_python_the_shell_or_the_environment(tmp_path):
     assert secret not in output and "root:" not in output
     assert not (project / "PWNED").exists() and not site.exists()
     lines = {int(line.split(":")[1]) for line in report(output).splitlines() if line.startswith("docs/attack.md:")}
-    assert lines == set(range(3, 3 + len(PROSE_ATTACKS)))
+    first = REVIEWED.count("\n") + 3
+    assert lines == set(range(first, first + len(PROSE_ATTACKS)))
     checked = validate(project)
     assert report(checked.stderr) == report(output)
 
 
 def test_prose_with_raw_template_syntax_shows_it_literally(tmp_path):
     project = copy_project(tmp_path / "project")
-    page = "# Raw\n\nWritten: {% raw %}{{ config }}{% endraw %} by {{ actor('sergei-lavrov') }}.\n"
+    page = REVIEWED + "# Raw\n\nWritten: {% raw %}{{ config }}{% endraw %} by {{ actor('sergei-lavrov') }}.\n"
     (project / "docs/raw.md").write_text(page, encoding="utf-8")
     replace_in(
         project / "mkdocs.yml", "  - About the data: about.md\n", "  - About the data: about.md\n  - Raw: raw.md\n"
@@ -244,7 +243,7 @@ def test_a_pipe_in_a_fact_inside_a_markdown_table_stays_in_its_cell(tmp_path):
     project = copy_project(tmp_path / "project")
     replace_in(project / "data/treaties/treaties.yml", "  term: 20 years\n", "  term: 20 | years | more\n")
     table = '| Treaty | Term |\n|---|---|\n| RI | {{ fact("treaties", "russia-iran-treaty", "term") }} |\n'
-    (project / "docs/table.md").write_text("# Table\n\n" + table, encoding="utf-8")
+    (project / "docs/table.md").write_text(REVIEWED + "# Table\n\n" + table, encoding="utf-8")
     replace_in(
         project / "mkdocs.yml", "  - About the data: about.md\n", "  - About the data: about.md\n  - Table: table.md\n"
     )
@@ -341,7 +340,7 @@ def test_a_failed_build_keeps_the_last_good_site(tmp_path):
     assert failed.returncode == 1 and "Traceback" not in failed.output
     assert snapshot(site) == before
     people.write_text(good, encoding="utf-8")
-    (project / "docs/visit.md").write_text("# The visit\n\n[broken](missing.md)\n", encoding="utf-8")
+    (project / "docs/visit.md").write_text(REVIEWED + "# The visit\n\n[broken](missing.md)\n", encoding="utf-8")
     warned = run_build(project, site)  # strict mode rejects the warning after every page was written
     assert warned.returncode == 1
     assert snapshot(site) == before

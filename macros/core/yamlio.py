@@ -177,12 +177,7 @@ def load_yaml(path: Path, shown_as: str) -> tuple[LoadedFile, list[Problem]]:
     except RecursionError:
         return loaded, [Problem(shown_as, 1, 1, "the YAML is nested too deeply to read", hint="flatten the record")]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(part for part in (exc.context, exc.problem) if part)
-        return loaded, [
-            Problem(shown_as, line, col, f"the YAML is malformed: {what}", hint="check indentation, colons and quotes")
-        ]
+        return loaded, [_malformed(shown_as, text, exc)]
     except yaml.YAMLError as exc:
         return loaded, [Problem(shown_as, 1, 1, f"the YAML is malformed: {exc}", hint="check the file's syntax")]
     finally:
@@ -196,3 +191,19 @@ def load_yaml(path: Path, shown_as: str) -> tuple[LoadedFile, list[Problem]]:
     except RecursionError:
         return loaded, [Problem(shown_as, 1, 1, "the YAML is nested too deeply to read", hint="flatten the record")]
     return loaded, converter.problems
+
+
+def _malformed(shown_as: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
+    """Where PyYAML stopped, and where the construct it was reading began (an unclosed quote's line, which may be
+    many lines above where the parser gave up), with that line's text."""
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = " ".join(part for part in (exc.context, exc.problem) if part)
+    began, found = exc.context_mark, None
+    if began is not None and (began.line + 1, began.column + 1) != (line, col):
+        what += f"; it began at line {began.line + 1}, column {began.column + 1}"
+        lines = text.splitlines()
+        found = lines[began.line].strip() if began.line < len(lines) else None
+    return Problem(
+        shown_as, line, col, f"the YAML is malformed: {what}", found=found, hint="check indentation, colons and quotes"
+    )

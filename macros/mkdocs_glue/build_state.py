@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from markupsafe import escape
 
 from macros.core.models import Record
-from macros.render import downloads, structured, urls
+from macros.render import downloads, prose, structured, urls
 from macros.render.abbreviations import Abbreviations, hint_entries
 from macros.render.linker import Linker, SiteContext
 from macros.render.pages import PageRenderer, PageSource
 from macros.render.project import prepare
-from macros.render.prose import RenderedPage
 
 
 @dataclass
@@ -25,7 +26,19 @@ class BuildState:
     structured: structured.StructuredData
     site_description: str
     generated: dict[str, PageSource] = field(default_factory=dict)  # src path → generated page
-    narratives: dict[str, RenderedPage] = field(default_factory=dict)  # src path → hand-written page, evaluated
+    narratives: dict[str, prose.RenderedPage] = field(default_factory=dict)  # src path → hand-written page, checked
+    _page_macros: dict[str, prose.Macros] = field(default_factory=dict)
+
+    @cached_property
+    def macro_names(self) -> list[str]:
+        """The site's macros (prose.Macros.names(), the one list of them), as mkdocs-macros-plugin registers them."""
+        return list(prose.Macros(self.renderer, "").names())
+
+    def page_macros(self, src: str) -> prose.Macros:
+        """The site's macros for the page at ``src`` (links relative to it), made once per page and build."""
+        if src not in self._page_macros:
+            self._page_macros[src] = prose.Macros(self.renderer, urls.page_url(src))
+        return self._page_macros[src]
 
     def linker(self, page_url: str) -> Linker:
         return Linker(self.site, page_url)
@@ -58,9 +71,16 @@ class BuildState:
         }
 
 
-def start(project_dir: Path, docs_dir: Path, site_url: str, site_description: str) -> BuildState:
-    """Load and check everything once for this build. Raises DataErrors with every problem found."""
-    prepared = prepare(project_dir, docs_dir, site_url=site_url)
+def start(
+    project_dir: Path,
+    docs_dir: Path,
+    site_url: str,
+    site_description: str,
+    variables: Mapping[str, object] | None = None,
+) -> BuildState:
+    """Load and check everything once for this build. Raises DataErrors with every problem found.
+    ``variables``: mkdocs.yml's ``extra:``, the values a page may print."""
+    prepared = prepare(project_dir, docs_dir, site_url=site_url, variables=variables)
     dataset = prepared.site.dataset
     return BuildState(
         prepared.site,

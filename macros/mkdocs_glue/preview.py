@@ -8,6 +8,7 @@ Strict mode is applied by the hooks under serve, so that warnings are listed lik
 
 from __future__ import annotations
 
+import html
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,14 +69,24 @@ def _size_and_mtime(path: Path) -> tuple[int, int]:
     return (stat.st_size, stat.st_mtime_ns)
 
 
-def warn_if_code_changed(at_start: tuple, now: tuple) -> None:
-    """Say that serve still runs the Python code it started with (MkDocs imports the hooks once per process)."""
-    if at_start != now:
-        log.warning(
-            "macros/: Python code changed since `mkdocs serve` started; this preview still runs the old code. "
-            "Restart `mkdocs serve` to use it (data, docs, templates and schemas apply on every rebuild).",
-            extra={_REPORTED: True},
-        )
+RESTART = (
+    "macros/: Python code changed since `mkdocs serve` started; this preview still runs the old code. "
+    "Restart `mkdocs serve` to use it (data, docs, templates and schemas apply on every rebuild)."
+)
+
+
+def warn_if_code_changed(at_start: tuple, now: tuple) -> bool:
+    """Say that serve still runs the Python code it started with (MkDocs imports the hooks once per process, and
+    Python keeps the modules it imported): in the log, and (True) on every page of the preview."""
+    if at_start == now:
+        return False
+    log.warning(RESTART, extra={_REPORTED: True})
+    return True
+
+
+def restart_notice() -> str:
+    """The note a preview page shows at its top while serve runs code older than the files (never in a build)."""
+    return f'<p class="tme-restart" role="alert"><strong>Restart needed.</strong> {html.escape(RESTART)}</p>\n'
 
 
 def mute_mkdocs_strict_counter(logger: logging.Logger) -> None:

@@ -46,6 +46,7 @@ class Linker:
         self.site = site
         self.data = site.dataset
         self.page_url = page_url
+        self.heading_ids: set[str] = set()  # ids of the page's section titles so far (macros.render.headings)
 
     def get(self, collection: str, record_id: str) -> Record:
         record = self.data.get(collection, record_id)

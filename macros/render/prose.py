@@ -10,14 +10,13 @@ line, so a wrong id or type is reported with the file and line, and the call's r
 from __future__ import annotations
 
 import dataclasses
-import re
-from collections.abc import Callable, Iterator
+import datetime
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import TracebackType
 
-import yaml
 from jinja2 import TemplateSyntaxError, nodes
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from macros.core.dates import PartialDate
@@ -26,13 +25,12 @@ from macros.core.mentions import page_title
 from macros.core.models import Record
 from macros.core.schema import suggest
 from macros.core.terms import resolve_term
-from macros.render import urls, wording
+from macros.render import currency, front_matter, urls, wording
 from macros.render.escape import text
 from macros.render.linker import Linker, Narrative
 from macros.render.pages import PageRenderer
+from macros.render.sandbox import exposed_variables, page_sandbox
 
-# MkDocs' own front-matter rule (mkdocs.utils.meta.YAML_RE), so the body seen here is the body MkDocs renders.
-_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
 _EXAMPLE = '{{ actor("sergei-lavrov") }}'
 
 
@@ -46,7 +44,8 @@ class MacroError(Exception):
 
 @dataclass
 class RenderedPage:
-    """A hand-written page: its Markdown body before and after its macro calls, what it mentions, what is wrong."""
+    """A hand-written page: its Markdown body before and after its macro calls, what it mentions, what is wrong, and
+    how current it is (a narrative page: ``covers`` from the data it shows, ``reviewed`` from its front matter)."""
 
     src: str
     shown: str
@@ -57,21 +56,14 @@ class RenderedPage:
     output: str = ""
     mentions: list[tuple[str, str]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    narrative: bool = False
+    covers: PartialDate | None = None
+    reviewed: datetime.date | None = None
 
-
-def split_front_matter(source: str) -> tuple[dict, str, int]:
-    """(front matter, body, lines before the body), as MkDocs splits a page."""
-    match = _FRONT_MATTER.match(source)
-    if not match:
-        return {}, source, 0
-    try:
-        meta = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
-        return {}, source, 0
-    if not isinstance(meta, dict):
-        return {}, source, 0
-    body = source[match.end() :].lstrip("\n")
-    return meta, body, source[: len(source) - len(body)].count("\n")
+    @property
+    def currency(self) -> Markup:
+        """ "Covers events up to … Last reviewed …" for a narrative page; nothing for any other."""
+        return currency.line(self.covers, self.reviewed) if self.narrative else Markup("")
 
 
 class Macros:
@@ -82,6 +74,10 @@ class Macros:
         self.ln = Linker(self.site, page_url)
         self.renderer = renderer
         self.mentions: list[tuple[str, str]] = []
+
+    def fresh(self) -> Macros:
+        """The same macros for the same page, with no mentions recorded yet."""
+        return Macros(self.renderer, self.ln.page_url)
 
     def names(self) -> dict[str, Callable[..., object]]:
         # Every collection's page macro links to one of its records, e.g. {{ actor("sergei-lavrov") }}; the macros
@@ -150,17 +146,17 @@ class Macros:
 
     def claim_card(self, record_id: object) -> Markup:
         """A claim card: the article's words, the assessment and what the record shows, with sources."""
-        return self.renderer.fragment(self.ln.page_url, "claim_card", self._record("claims", record_id))
+        return _block(self.renderer.fragment(self.ln.page_url, "claim_card", self._record("claims", record_id)))
 
     def link(self, collection: object, record_id: object, label: object = None) -> Markup:
         return self.ln.link(self._record(collection, record_id), self._label(label))
 
     def quote(self, record_id: object) -> Markup:
-        return self.renderer.fragment(self.ln.page_url, "quote_card", self._record("quotes", record_id))
+        return _block(self.renderer.fragment(self.ln.page_url, "quote_card", self._record("quotes", record_id)))
 
     def infobox(self, collection: object, record_id: object) -> Markup:
         record = self._record(collection, record_id)
-        return Markup(self.renderer.env.get_template("infobox.html").render(r=record, ln=self.ln))
+        return _block(self.renderer.env.get_template("infobox.html").render(r=record, ln=self.ln))
 
     def key_facts(self, collection: object, record_id: object) -> Markup:
         """Key facts at a glance for an event or a treaty: when, where, who, what it is, status, with sources."""
@@ -171,7 +167,7 @@ class Macros:
                 f"key_facts shows {' and '.join(shown)}, not {record.collection}",
                 expected=" or ".join(f'key_facts("{name}", id)' for name in shown),
             )
-        return self.renderer.key_facts(self.ln, record)
+        return _block(self.renderer.key_facts(self.ln, record))
 
     def count(self, collection: object) -> str:
         return str(len(self.site.dataset.records[self._collection(collection)]))
@@ -208,14 +204,13 @@ class Macros:
         )
 
 
-def _parser() -> ImmutableSandboxedEnvironment:
-    """Used to parse pages only; it has no loader and no globals, and never renders a page."""
-    env = ImmutableSandboxedEnvironment(keep_trailing_newline=True, autoescape=False)
-    env.globals.clear()
-    return env
+def _block(html: str) -> Markup:
+    """A card (quote, infobox, key facts, claim) for a Markdown page: Python-Markdown passes an HTML block through
+    whole, blank and indented lines included, when its first tag starts the line; so the template's own
+    indentation is stripped from the ends and its lines inside are left as written."""
+    return Markup(str(html).strip())
 
 
-_ENV = _parser()
 _VALUE_TYPES = (str, int, float, bool, type(None))
 _STATEMENT_TAGS = {  # Jinja's node names → the tag a writer typed
     "Assign": "set",
@@ -224,23 +219,32 @@ _STATEMENT_TAGS = {  # Jinja's node names → the tag a writer typed
     "CallBlock": "call",
     "FilterBlock": "filter",
     "ExprStmt": "do",
+    "Scope": "autoescape",  # {% autoescape %} parses as a Scope around the modifier
     "ScopedEvalContextModifier": "autoescape",
     "EvalContextModifier": "autoescape",
 }
 
 
-def _calls(tree: nodes.Template, macros: dict) -> Iterator[tuple[int, str | nodes.Call | Problem]]:
-    """The page as text pieces and accepted macro calls, with (line, problem) for anything else."""
+def _line(node: nodes.Node) -> int:
+    """The node's line; a node Jinja adds without one (the Scope of ``{% autoescape %}``) takes its first child's."""
+    if node.lineno:
+        return node.lineno
+    return next((child.lineno for child in node.find_all(nodes.Node) if child.lineno), 1)
+
+
+def _calls(tree: nodes.Template, macros: Collection[str], variables: Collection[str]) -> Iterator[tuple[int, object]]:
+    """The gate: the page as text pieces, accepted macro calls and names of ``extra:`` values, with (line, problem)
+    for anything else. Nothing is evaluated here."""
     for statement in tree.body:
         if not isinstance(statement, nodes.Output):
             name = type(statement).__name__
-            yield statement.lineno, f"'{{% {_STATEMENT_TAGS.get(name, name.lower())} %}}' is not allowed in a page"
+            yield _line(statement), f"'{{% {_STATEMENT_TAGS.get(name, name.lower())} %}}' is not allowed in a page"
             continue
         for item in statement.nodes:
-            if isinstance(item, nodes.TemplateData):
-                yield item.lineno, item  # type: ignore[misc]
+            if isinstance(item, nodes.TemplateData) or (isinstance(item, nodes.Name) and item.name in variables):
+                yield item.lineno, item
             elif not isinstance(item, nodes.Call) or not isinstance(item.node, nodes.Name):
-                yield item.lineno, "only calls of the site's macros can be used in a page"
+                yield _line(item), "only calls of the site's macros can be used in a page"
             elif item.node.name not in macros:
                 yield item.lineno, f"unknown macro '{item.node.name}'"  # the name is a Python identifier
             elif (
@@ -256,32 +260,39 @@ def _calls(tree: nodes.Template, macros: dict) -> Iterator[tuple[int, str | node
                 yield item.lineno, item
 
 
-def render_page(page: RenderedPage, macros: Macros) -> RenderedPage:
-    """Evaluate a page's macro calls; problems and mentions are recorded on ``page``."""
-    table = macros.names()
-    lines = page.body.splitlines()
-    searched_to: dict[int, int] = {}  # line → where the next call on it is searched from
+class _Located:
+    """Problems of one page (or one front-matter value), at the line and column of what caused them."""
 
-    def column(line: int, name: str) -> int:
+    def __init__(self, page: RenderedPage, text: str, line_offset: int):
+        self.page, self.lines, self.offset = page, text.splitlines(), line_offset
+        self.searched_to: dict[int, int] = {}  # line → where the next call on it is searched from
+
+    def column(self, line: int, name: str) -> int:
         """Column of the macro's name (Jinja's nodes carry only the line)."""
-        text = lines[line - 1] if 0 < line <= len(lines) else ""
-        found = text.find(f"{name}(", searched_to.get(line, 0))
+        text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        found = text.find(f"{name}(", self.searched_to.get(line, 0))
         if found < 0:
             return 1
-        searched_to[line] = found + len(name)
+        self.searched_to[line] = found + len(name)
         return found + 1
 
-    def problem(line: int, message: str, name: str = "", **kw: object) -> None:
-        where = (line + page.line_offset, column(line, name) if name else 1)
-        page.problems.append(Problem(page.shown, *where, message, **kw))  # type: ignore[arg-type]
+    def __call__(self, line: int, message: str, name: str = "", **kw: object) -> None:
+        where = (line + self.offset, self.column(line, name) if name else 1)
+        self.page.problems.append(Problem(self.page.shown, *where, message, **kw))  # type: ignore[arg-type]
 
+
+def check(page: RenderedPage, text: str, macros: Macros, variables: Mapping[str, object], line_offset: int) -> bool:
+    """The first gate, then each accepted call evaluated at its line: every problem of ``text`` is added to the page
+    with its place. True when ``text`` may be rendered."""
+    table = macros.names()
+    problem = _Located(page, text, line_offset)
+    before = len(page.problems)
     try:
-        tree = _ENV.parse(page.body)
+        tree = page_sandbox({}).parse(text)
     except TemplateSyntaxError as exc:
         problem(exc.lineno, f"template syntax error: {exc.message}", hint=f"a macro call looks like {_EXAMPLE}")
-        return page
-    out: list[str] = []
-    for line, item in _calls(tree, table):
+        return False
+    for line, item in _calls(tree, table, exposed_variables(variables)):
         if isinstance(item, str):
             unknown = item.split("'")[1] if item.startswith("unknown macro") else ""
             near = suggest(unknown, table) if unknown else None
@@ -292,14 +303,12 @@ def render_page(page: RenderedPage, macros: Macros) -> RenderedPage:
                 expected="a macro call such as " + _EXAMPLE + "; macros: " + ", ".join(sorted(table)),
                 hint=f"did you mean '{near}'?" if near else "write the value out, or remove the template syntax",
             )
-        elif isinstance(item, nodes.TemplateData):
-            out.append(item.data)
-        else:
+        elif isinstance(item, nodes.Call):
             name = item.node.name  # type: ignore[attr-defined]
             args = [arg.value for arg in item.args]  # type: ignore[attr-defined]
             kwargs = {kw.key: kw.value.value for kw in item.kwargs}  # type: ignore[attr-defined]
             try:
-                out.append(str(table[name](*args, **kwargs)))
+                table[name](*args, **kwargs)
             except MacroError as exc:
                 problem(line, exc.message, name, expected=exc.expected, found=exc.found, hint=exc.hint)
             except TypeError as exc:
@@ -311,8 +320,42 @@ def render_page(page: RenderedPage, macros: Macros) -> RenderedPage:
                     hint=f"a macro call looks like {_EXAMPLE}",
                 )
             else:
-                column(line, name)  # later calls on the same line are searched for after this one
-    page.output = "".join(out)
+                problem.column(line, name)  # later calls on the same line are searched for after this one
+    return len(page.problems) == before
+
+
+def render(text: str, macros: Macros, variables: Mapping[str, object]) -> str:
+    """``text`` rendered in the page sandbox, as mkdocs-macros-plugin renders it once the glue has swapped it in."""
+    return page_sandbox(macros.names(), variables).from_string(text).render()
+
+
+def _render_located(page: RenderedPage, text: str, macros: Macros, variables: Mapping, line_offset: int) -> str:
+    """Render a checked text; anything the sandbox still refuses is a problem at the template line that caused it."""
+    try:
+        return render(text, macros, variables)
+    except Exception as exc:  # the sandbox's SecurityError, or a bug: located, never a traceback
+        line = _template_line(exc.__traceback__)
+        page.problems.append(
+            Problem(page.shown, line + line_offset, 1, f"the page cannot be rendered: {type(exc).__name__}: {exc}")
+        )
+        return ""
+
+
+def _template_line(tb: TracebackType | None) -> int:
+    """The page line Jinja's rewritten traceback names (its frames for a template carry the template's lines)."""
+    line = 1
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def render_page(page: RenderedPage, macros: Macros, variables: Mapping[str, object] | None = None) -> RenderedPage:
+    """Check and evaluate a page's macro calls; problems, mentions and the rendered body are recorded on ``page``."""
+    variables = variables or {}
+    if check(page, page.body, macros, variables, page.line_offset):
+        page.output = _render_located(page, page.body, macros.fresh(), variables, page.line_offset)
     page.mentions = macros.mentions
     return page
 
@@ -333,9 +376,13 @@ def linked_files(docs_dir: Path, root: Path) -> list[Problem]:
     ]
 
 
-def render_narratives(renderer: PageRenderer, docs_dir: Path, root: Path) -> dict[str, RenderedPage]:
-    """Read and evaluate every page in ``docs_dir`` once; fills the site's narratives and what they mention."""
+def render_narratives(
+    renderer: PageRenderer, docs_dir: Path, root: Path, variables: Mapping[str, object] | None = None
+) -> dict[str, RenderedPage]:
+    """Read, check and evaluate every page in ``docs_dir`` once; fills the site's narratives and what they mention.
+    ``variables``: mkdocs.yml's ``extra:`` values, which a page may print by name (``{{ name }}``)."""
     site = renderer.site
+    variables = variables or {}
     generated_dirs = set(site.dataset.collections.names())
     pages: dict[str, RenderedPage] = {}
     for path in narrative_sources(docs_dir):
@@ -359,15 +406,51 @@ def render_narratives(renderer: PageRenderer, docs_dir: Path, root: Path) -> dic
         except (UnicodeDecodeError, OSError) as exc:
             page.problems.append(Problem(page.shown, 1, 1, f"the page cannot be read ({type(exc).__name__})"))
             continue
-        meta, page.body, page.line_offset = split_front_matter(page.source)
-        page.render_macros = meta.get("render_macros", True) is not False
+        front = front_matter.split(page.source)
+        page.body, page.line_offset = front.body, front.line_offset
+        page.render_macros = front.meta.get("render_macros", True) is not False
+        _check_front_matter(page, front, Macros(renderer, urls.page_url(src)), variables)
         site.narratives[src] = Narrative(page_title(page.source, path.stem), urls.page_url(src))
         if not page.render_macros:
             page.output = page.body
             continue
-        render_page(page, Macros(renderer, urls.page_url(src)))
+        render_page(page, Macros(renderer, urls.page_url(src)), variables)
+        page.covers = currency.covers_up_to(site.dataset, page.mentions)
         for key in page.mentions:
             where = site.mentioned_in.setdefault(key, [])
             if src not in where:
                 where.append(src)
     return pages
+
+
+_REVIEWED_HINT = (
+    "add 'reviewed: YYYY-MM-DD' to the page's front matter: the day you last checked it against its sources"
+)
+
+
+def _check_front_matter(page: RenderedPage, front: front_matter.FrontMatter, macros: Macros, variables) -> None:
+    """What a page's front matter must hold: YAML MkDocs can read, ``reviewed:`` on a narrative page, and a title
+    whose template syntax (the plugin renders a title too) passes the same gate as the body."""
+    if front.error:
+        line, message = front.error
+        page.problems.append(Problem(page.shown, line, 1, f"the front matter cannot be read: {message}"))
+        return
+    page.narrative = front.narrative
+    page.reviewed = front.reviewed
+    if page.narrative and page.reviewed is None:
+        found = front.meta.get("reviewed")
+        page.problems.append(
+            Problem(
+                page.shown,
+                front.line_of("reviewed"),
+                1,
+                "a narrative page needs the date it was last reviewed" if found is None else "'reviewed' is not a date",
+                field="reviewed",
+                expected="reviewed: YYYY-MM-DD (or 'narrative: false' on a page that is not a narrative)",
+                found=None if found is None else describe(found),
+                hint=_REVIEWED_HINT,
+            )
+        )
+    title = front.meta.get("title")
+    if page.render_macros and isinstance(title, str) and any(mark in title for mark in ("{{", "{%", "{#")):
+        check(page, title, macros, variables, front.line_of("title") - 1)

@@ -10,7 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, nodes, pass_c
 from jinja2.runtime import Context, Macro
 from markupsafe import Markup
 
-from macros.render import facts, generic, labels, phrases, wording
+from macros.render import facts, generic, headings, labels, phrases, wording
 from macros.render.escape import attribute, text
 from macros.search.names import index_words
 
@@ -30,8 +30,8 @@ def _with_page_linker(function: Callable) -> Callable:
     """A phrase function called from a template with the page's Linker (``ln``) as its first argument."""
 
     @pass_context
-    def call(context: Context, *args: object) -> object:
-        return function(context["ln"], *args)
+    def call(context: Context, *args: object, **kwargs: object) -> object:
+        return function(context["ln"], *args, **kwargs)
 
     call.__name__ = function.__name__
     return call
@@ -111,6 +111,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
         quote_setting=_with_page_linker(phrases.setting),
         provenance=_with_page_linker(phrases.provenance),
         search_names=index_words,
+        section_title=_with_page_linker(lambda ln, *args, **kw: headings.section_title(ln.heading_ids, *args, **kw)),
         record_rows=_with_page_linker(lambda ln, record: generic.record_rows(ln.data.collections, record)),
         unshown_box=unshown_box,
         own_macro=own_macro,
