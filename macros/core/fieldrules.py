@@ -7,6 +7,8 @@ and how a plain field reads in JSON-LD. Read once per registry; a malformed decl
   message may name ``{value}``, ``{other}`` (both ISO dates) and any sibling field.
 - ``"x-when": {"field": "provenance", "is": "attributed-differently", "fix": "…"}``: the field is filled exactly when
   its sibling ``field`` has that value.
+- ``"x-language": "language"`` on a text field: its sibling ``language`` holds the text's language (BCP 47), so a
+  page that shows it generically marks it up in that language.
 - ``"x-shown-by": "the treaty comparison"``: the field is shown by that view, not as a row on the record's page (the
   page shows every other filled field its template does not: see ``macros/render/generic.py``).
 - ``"x-jsonld": {"property": "startDate"}`` on a field that is not a reference: its value in the record's JSON-LD
@@ -129,6 +131,13 @@ def field_rules(schema: Schema, text: str) -> tuple[FieldRules, list[Problem]]:
                 )
             else:
                 present_when.append(PresentWhen(path, when["field"], when["is"], when["fix"]))
+        if "x-language" in full and full["x-language"] not in _siblings(schema, path):
+            problem(
+                path,
+                "x-language",
+                "x-language must name the sibling field that holds this text's language",
+                '"x-language": "language"',
+            )
         if "x-shown-by" in full:
             if len(path) != 1 or not isinstance(full["x-shown-by"], str) or not full["x-shown-by"].strip():
                 problem(

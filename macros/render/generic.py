@@ -33,6 +33,7 @@ class Value:
     ref: str | None = None
     parts: tuple[tuple[str, tuple[Value, ...]], ...] = ()  # (label, values) of each filled field of an entry
     sources: tuple[str, ...] = ()  # an entry's own sources, cited after its fields
+    lang: str | None = None  # the language of ``text``, where a sibling field names it (``x-language``)
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def _label(name: str, node: dict) -> str:
     return title if isinstance(title, str) else name.replace("_", " ").capitalize()
 
 
-def _values(value: object, node: dict, shared: dict, cited: str) -> tuple[Value, ...]:
+def _values(value: object, node: dict, shared: dict, cited: str, lang: object = None) -> tuple[Value, ...]:
     node = resolved(node, shared)
     if isinstance(value, tuple):
         item = node.get("items") if isinstance(node.get("items"), dict) else {}
@@ -109,7 +110,13 @@ def _values(value: object, node: dict, shared: dict, cited: str) -> tuple[Value,
     labels = node.get("x-labels", node.get("x-headings"))  # an enum value in words
     if isinstance(labels, dict) and value in labels:
         return (Value(text=labels[value]),)
-    return (Value(text=str(value)),)
+    return (Value(text=str(value), lang=lang if isinstance(lang, str) else None),)
+
+
+def _language(holder: object, node: object) -> object:
+    """The language of a text field whose schema names the sibling that holds it (``"x-language": "language"``)."""
+    sibling = node.get("x-language") if isinstance(node, dict) else None
+    return getattr(holder, attribute_name(sibling), None) if isinstance(sibling, str) else None
 
 
 def _object_node(node: dict, shared: dict) -> dict:
@@ -133,7 +140,8 @@ def _parts(entry: Entry, fields: dict, shared: dict, cited: str):
     for name, sub in fields.items():
         value = getattr(entry, attribute_name(name), None)
         if not _is_empty(value):
-            yield _label(name, sub if isinstance(sub, dict) else {}), _values(value, sub, shared, cited)
+            values = _values(value, sub, shared, cited, _language(entry, sub))
+            yield _label(name, sub if isinstance(sub, dict) else {}), values
 
 
 def record_rows(collections: Registry, record: Record, only: list[str] | None = None) -> list[Row]:
@@ -151,7 +159,8 @@ def record_rows(collections: Registry, record: Record, only: list[str] | None = 
         value = getattr(record, attribute_name(name))
         if _is_empty(value):
             continue
-        rows.append(Row(name, _label(name, node), _values(value, node, schema.shared, collections.cited)))
+        values = _values(value, node, schema.shared, collections.cited, _language(record, node))
+        rows.append(Row(name, _label(name, node), values))
     return rows
 
 
