@@ -119,13 +119,13 @@ def test_a_field_added_to_a_schema_reaches_the_record_page(schema_only):
     """The actor template knows nothing of `motto`: the page shows it after the template, labelled, escaped."""
     page = schema_only.page("actors/sergei-lavrov/")
     rows = {dt.get_text(): dt.find_next("dd") for dt in page.select(".tme-infobox--more dt")}
-    assert list(rows) == ["Motto"]
+    assert list(rows)[-1] == "Motto"  # the schema's last field, after any other field the template leaves out
     assert rows["Motto"].get_text() == MOTTO and rows["Motto"].b is None
     assert page.select(".tme-infobox--more")[0].find_previous("div", class_="tme-record--actor")  # after the record
     assert page.select(".tme-infobox--more")[0].find_next("h2")  # before the back-link sections
     assert page.select(".tme-infobox--more")[0].find_parent("article")
     other = schema_only.page("actors/abbas-araghchi/")
-    assert other.select(".tme-infobox--more") == []  # no value, no row
+    assert "Motto" not in [dt.get_text() for dt in other.select(".tme-infobox--more dt")]  # no value, no row
     rows = list(csv.DictReader((schema_only.site / "downloads/actors.csv").read_text("utf-8-sig").splitlines()))
     assert next(r for r in rows if r["id"] == "sergei-lavrov")["motto"] == MOTTO
 
