@@ -2,8 +2,9 @@
 its front matter.
 
 A page's date is the newest among the dated records its macro calls show: the records that are timeline entries
-themselves, events (by their end date when they have one) and quotes. It is computed from the page's mentions, the same list that gives record pages their "In the
-narrative" links, so it moves when a page starts showing a newer record and never has to be typed.
+themselves, events (by their end date when they have one) and quotes. It is computed from the page's mentions, the
+same list that gives record pages their "In the narrative" links, so it moves when a page starts showing a newer
+record and never has to be typed.
 """
 
 from __future__ import annotations
