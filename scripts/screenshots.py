@@ -19,9 +19,13 @@ from playwright.sync_api import sync_playwright
 PAGES = {
     "home": "",
     "visit": "visit/",
+    "treaty": "treaty/",
+    "what-next": "what-next/",
     "relations": "relations/",
     "timeline": "timeline/",
     "compare": "compare/",
+    "actor": "actors/sergei-lavrov/",
+    "place": "places/tehran/",
 }
 WIDTHS = (390, 1280)
 SCHEMES = ("light", "dark")

@@ -49,6 +49,14 @@ class BuildResult:
         """Parsed HTML of a site-relative directory URL such as ``actors/sergei-lavrov/``."""
         return BeautifulSoup((self.site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
 
+    def parts(self, url: str) -> list[BeautifulSoup]:
+        """A list page and its further parts (``url/page/2/``…): long lists are split (macros/render/paging.py)."""
+        pages, n = [self.page(url)], 2
+        while (self.site / url / "page" / str(n) / "index.html").exists():
+            pages.append(self.page(f"{url}page/{n}/"))
+            n += 1
+        return pages
+
     def written(self) -> list[Path]:
         return [p for p in self.site.rglob("*") if p.is_file()] if self.site.exists() else []
 

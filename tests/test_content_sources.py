@@ -15,13 +15,8 @@ SOURCES = DATA.all("sources")
 
 
 def _index_parts(built):
-    """The Sources index and its further parts (``sources/page/2/``…): the index is split once its entries and the
-    links they carry pass one part's weight (macros/render/paging.py), which the real data now does."""
-    pages, n = [built.page("sources/")], 2
-    while (built.site / "sources" / "page" / str(n) / "index.html").exists():
-        pages.append(built.page(f"sources/page/{n}/"))
-        n += 1
-    return pages
+    """The Sources index and its further parts: the real data fills more than one."""
+    return built.parts("sources/")
 
 
 def _item(parts, source_id):

@@ -303,6 +303,11 @@ COLLECTION_SPECIFIC = {
     "macros/render/prose.py": "the quote(), claim_card() and term() macros hand-written pages call by name",
     "macros/render/labels.py": "the label functions templates call (status_label…), each naming the schema field "
     "whose x-labels it reads",
+    "macros/render/diagram.py": "the diagrams of ties (which records are drawn how)",
+    "macros/render/maps.py": "places and the events at them (an event's kind and places)",
+    "macros/render/ties.py": "who met whom: events' participants, treaties' signatories, quotes' speakers",
+    "macros/render/cast.py": "the actors' camps (the cast list)",
+    "macros/render/pages.py": "the actor pages' diagrams, laid out in one batch",
 }
 # A field name passed to a reference-following helper names a field, not a collection: `refs_of(r, "treaties")`.
 FIELD_ARGUMENT = re.compile(

@@ -1,4 +1,4 @@
-"""The relations diagram, timeline, comparison and key facts in the built HTML, and what Graphviz is (not) given."""
+"""The diagrams of ties, timeline, comparison and key facts in the built HTML, and what Graphviz is (not) given."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 from macros.core import load_dataset
 from macros.core.dates import PartialDate
-from macros.render import diagram, facts, overview
+from macros.render import diagram, facts, overview, ties
 
 from conftest import run_build
 
@@ -22,32 +22,38 @@ def _replace(path: Path, old: str, new: str) -> None:
 
 
 def test_dot_source_carries_no_data_text():
-    graph = overview.relations(load_dataset())
-    sizes = [diagram.box_size(diagram.wrap(HOSTILE)) for _ in graph.nodes]
-    source = diagram.dot_source(graph, sizes)
+    data = load_dataset()
+    graph = ties.actor_ties(data, data.get("actors", "sergei-lavrov"))
+    sizes = [(100.0, 30.0) for _ in graph.nodes]
+    source = diagram.tie_source(graph, sizes)
     body = source.split("\n", 4)[4]  # after the fixed graph, node and edge defaults
-    assert re.fullmatch(r"((n\d+ \[width=[\d.]+, height=[\d.]+\];|n\d+ -> n\d+;)\n)*}\n", body), body[:200]
+    line = r"n\d+ \[width=[\d.]+, height=[\d.]+\];|\{rank=same;( n\d+;)+\}|n\d+ -> n\d+ \[(style=invis|weight=2)\];"
+    assert re.fullmatch(rf"(({line})\n)*}}\n", body), body[:300]
 
 
-def test_relations_page_lists_every_related_record_once_with_escaped_labels(project_copy):
-    _replace(project_copy / "data" / "actors" / "people.yml", "name: Sergei Lavrov", f"name: '{HOSTILE}'")
+def test_every_actor_diagram_is_laid_out_by_one_dot_run(monkeypatch):
+    data = load_dataset()
+    runs = []
+    real = diagram.run_dot
+    monkeypatch.setattr(diagram, "run_dot", lambda source: runs.append(source) or real(source))
+    diagram.forget_layouts()
+    graphs = [g for a in data.all("actors") if (g := ties.actor_ties(data, a)) is not None]
+    assert diagram.prime(graphs) == len({diagram.tie_source(g, diagram._tie_parts(g)[1]) for g in graphs}) > 10
+    for graph in graphs:
+        drawn = diagram.layout_ties(graph)
+        assert {n.record.id for n in drawn.nodes} == {r.id for r in graph.nodes}
+        assert len(graph.nodes) <= ties.MAX_NODES
+    assert len(runs) == 1
+
+
+def test_hostile_names_reach_the_diagram_escaped(project_copy):
+    _replace(project_copy / "data" / "actors" / "people.yml", "name: Abbas Araghchi", f"name: '{HOSTILE}'")
     result = run_build(project_copy, project_copy / "site")
     assert result.returncode == 0, result.output
-    page = result.page("relations/")
-    svg = page.select_one("svg.tme-diagram__svg")
-    assert svg.find("script") is None
-    records = [a["data-record"] for a in svg.select("a.tme-node")]
-    assert len(records) == len(set(records))
-    assert "actors/sergei-lavrov" in records
-    lavrov = svg.select_one('a[data-record="actors/sergei-lavrov"]')
-    assert "".join(t.get_text() for t in lavrov.select("tspan")).replace(" ", "") == HOSTILE.replace(" ", "")
-    assert lavrov["href"] == "../actors/sergei-lavrov/"
-    for a in svg.select("a.tme-node"):  # every box is at least as wide as the estimate for its longest line
-        rect = a.find("rect")
-        longest = max(len(t.get_text()) for t in a.select("tspan"))
-        assert float(rect["width"]) >= longest * diagram.CHAR_PX
-    words = page.select(".tme-relations__list li")
-    assert any("Foreign Minister of" in li.get_text() for li in words)
+    figure = result.page("actors/sergei-lavrov/").select_one("figure.tme-ties")
+    assert figure.find("script") is None
+    node = figure.select_one('g[data-record="actors/abbas-araghchi"]')
+    assert HOSTILE.replace(" ", "") in "".join(t.get_text() for t in node.select("tspan")).replace(" ", "")
 
 
 def test_a_build_without_graphviz_stops_with_a_located_message(project_copy, monkeypatch, tmp_path):
@@ -56,16 +62,10 @@ def test_a_build_without_graphviz_stops_with_a_located_message(project_copy, mon
     monkeypatch.setenv("PATH", str(empty))
     result = run_build(project_copy, project_copy / "site")
     assert result.returncode != 0
-    assert "relations.md" in result.output and "Graphviz" in result.output
+    assert "diagrams of ties" in result.output and "Graphviz" in result.output
     assert "sudo apt-get install graphviz" in result.output and "brew install graphviz" in result.output
     assert "Traceback" not in result.output
     assert not (project_copy / "site" / "index.html").exists()
-
-
-def test_a_graph_too_big_to_draw_keeps_its_text_equivalent(monkeypatch):
-    graph = overview.relations(load_dataset())
-    monkeypatch.setattr(diagram, "MAX_DRAWN_NODES", len(graph.nodes) - 1)
-    assert diagram.layout(graph) is None
 
 
 def test_timeline_places_entries_before_and_after_the_visit_from_the_data(project_copy):

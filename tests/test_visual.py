@@ -1,13 +1,10 @@
 """How the explainer's views look and behave in headless Chromium at 390 px and 1280 px, light and dark:
-the relations diagram, quote cards, the treaty comparison, the timeline and its filter, the key-facts card."""
+quote cards, the treaty comparison, the timeline and its filter, the key-facts card."""
 
 from __future__ import annotations
 
 import pytest
 from test_browser import server  # noqa: F401  (shared fixture: the built site over HTTP; `browser` is in conftest)
-
-from macros.core import load_dataset
-from macros.render import overview, urls
 
 WIDTHS = (390, 1280)
 
@@ -36,103 +33,6 @@ def open_page(browser, server):  # noqa: F811
 def _no_page_overflow(page) -> None:
     """Nothing makes the page itself scroll sideways."""
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
-
-
-# --- Relations diagram -------------------------------------------------------------------------------------------
-
-DIAGRAM_GEOMETRY = """() => {
-  const svg = document.querySelector('svg.tme-diagram__svg');
-  const box = svg.getBoundingClientRect();
-  const scale = box.width / svg.viewBox.baseVal.width;
-  const scroller = document.querySelector('.tme-diagram__scroll');
-  const article = document.querySelector('article').getBoundingClientRect();
-  const out = {scale, nodes: [], outside: [], clipped: [], fonts: []};
-  for (const a of svg.querySelectorAll('a.tme-node')) {
-    const rect = a.querySelector('rect').getBoundingClientRect();
-    const text = a.querySelector('text').getBoundingClientRect();
-    out.nodes.push({record: a.dataset.record, href: a.getAttribute('href')});
-    if (rect.left < box.left - 0.5 || rect.right > box.right + 0.5 || rect.top < box.top - 0.5
-        || rect.bottom > box.bottom + 0.5) out.outside.push(a.dataset.record);
-    if (text.left < rect.left || text.right > rect.right || text.top < rect.top || text.bottom > rect.bottom)
-      out.clipped.push([a.dataset.record, text.width, rect.width]);
-  }
-  for (const t of svg.querySelectorAll('text, tspan')) {
-    out.fonts.push(parseFloat(getComputedStyle(t).fontSize) * scale);
-  }
-  out.scrollerInside = scroller.getBoundingClientRect().right <= article.right + 1
-    && scroller.getBoundingClientRect().left >= article.left - 1;
-  out.svgInScroller = scroller.scrollWidth >= box.width - 1;
-  return out;
-}"""
-
-
-def _expected_nodes() -> set[str]:
-    graph = overview.relations(load_dataset())
-    return {f"{r.collection}/{r.id}" for r in graph.nodes}
-
-
-@pytest.mark.parametrize("width", WIDTHS)
-def test_relations_diagram_is_legible_and_nothing_overflows(open_page, width):
-    page = open_page("relations/", width)
-    g = page.evaluate(DIAGRAM_GEOMETRY)
-    assert g["outside"] == [], "nodes outside the diagram"
-    assert g["clipped"] == [], "labels wider than their boxes"
-    assert min(g["fonts"]) >= 12, f"smallest diagram text {min(g['fonts']):.1f} CSS px"
-    assert g["scrollerInside"], "the diagram's box overflows the page column"
-    assert g["svgInScroller"]
-    _no_page_overflow(page)
-
-
-def test_relations_diagram_has_every_related_record_and_links_each_to_its_page(open_page, server):  # noqa: F811
-    page = open_page("relations/", 1280)
-    nodes = page.evaluate(DIAGRAM_GEOMETRY)["nodes"]
-    assert {n["record"] for n in nodes} == _expected_nodes()
-    assert len(nodes) >= 15
-    for n in nodes:
-        collection, record_id = n["record"].split("/")
-        url = page.evaluate("h => new URL(h, location.href).href", n["href"])
-        assert url == server + urls.record_url(collection, record_id)
-        assert page.request.get(url).status == 200, url
-    legend = page.locator(".tme-legend").inner_text()
-    for words in ("Person", "State", "Treaty", "Event", "Party to a treaty", "Took part in an event"):
-        assert words in legend
-
-
-def test_relations_lines_do_not_cross_unrelated_boxes(open_page):
-    page = open_page("relations/", 1280)
-    crossings = page.evaluate(
-        """() => {
-      const nodes = [...document.querySelectorAll('svg.tme-diagram__svg a.tme-node')].map(a => {
-        const r = a.querySelector('rect');
-        return {key: a.dataset.record, x: +r.getAttribute('x'), y: +r.getAttribute('y'),
-                w: +r.getAttribute('width'), h: +r.getAttribute('height')};
-      });
-      const out = [];
-      for (const path of document.querySelectorAll('svg.tme-diagram__svg path.tme-gedge')) {
-        const ends = path.dataset.ends.split(' ');
-        const length = path.getTotalLength();
-        for (let at = 0; at <= length; at += 2) {
-          const p = path.getPointAtLength(at);
-          for (const n of nodes) {
-            if (ends.includes(n.key)) continue;
-            if (p.x > n.x + 1 && p.x < n.x + n.w - 1 && p.y > n.y + 1 && p.y < n.y + n.h - 1) {
-              out.push(path.dataset.ends + ' crosses ' + n.key);
-            }
-          }
-        }
-      }
-      return [...new Set(out)];
-    }"""
-    )
-    assert page.locator("svg.tme-diagram__svg path.tme-gedge").count() > 10
-    assert crossings == []
-
-
-def test_relations_read_without_javascript(open_page):
-    page = open_page("relations/", 390, javascript=False)
-    assert page.locator("svg.tme-diagram__svg a.tme-node").count() == len(_expected_nodes())
-    assert page.locator("svg.tme-diagram__svg").is_visible()
-    assert page.locator(".tme-relations__list li").count() > 5
 
 
 # --- Quote cards --------------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Lay out the relations graph with Graphviz ``dot`` and hand back boxes and curves for the SVG template.
+"""Lay out the diagrams of ties with Graphviz ``dot`` and hand back boxes and curves for the SVG template.
 
 Why ``-Tplain`` and our own SVG rather than dot's SVG: the DOT source we send holds no data text at all (nodes are
 ``n0``, ``n1``… with sizes we compute), so nothing from a pull request can reach Graphviz; every label reaches the page
@@ -7,6 +7,7 @@ through the autoescaping template, with our classes, relative links and CSS colo
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 import subprocess
@@ -15,19 +16,15 @@ from dataclasses import dataclass
 
 from macros.core.errors import Problem
 from macros.core.models import Record
-from macros.render.overview import RelationsGraph, node_label
+from macros.render.overview import node_label
 
-FONT_PX = 14  # label size in the SVG, drawn at 1 SVG unit = 1 CSS px (never scaled down)
 LINE_PX = 18
-CHAR_PX = 0.62 * FONT_PX  # a generous average glyph width for sans-serif fonts, so labels fit their boxes
-WRAP_CHARS = 22
 PAD_X, PAD_Y = 10, 7
 MARGIN = 4
 POINTS = 72.0  # Graphviz works in inches; one point is drawn as one CSS pixel
-MAX_DRAWN_NODES = 300  # beyond this a diagram is unreadable; the page keeps the text equivalent only
 TIMEOUT_SECONDS = 120
 INSTALL_HINT = "install Graphviz: `sudo apt-get install graphviz` (Debian/Ubuntu) or `brew install graphviz` (macOS)"
-WHERE = "relations.md (the generated 'Who is who' page)"
+WHERE = "the diagrams of ties (actor pages, and the ties() macro)"
 
 
 class DiagramError(Exception):
@@ -47,6 +44,7 @@ class PlacedNode:
     y: float
     width: float
     height: float
+    first_note: int = 99  # the first line of the label that is a note ("met ×2"), drawn in italics
 
     @property
     def text_x(self) -> float:
@@ -72,36 +70,12 @@ class Diagram:
     height: int
 
 
-def wrap(label: str) -> tuple[str, ...]:
-    """A label on short lines so boxes stay narrow; very long words are cut rather than overflow."""
-    return tuple(textwrap.wrap(" ".join(label.split()), WRAP_CHARS, break_on_hyphens=False)) or ("",)
-
-
-def box_size(lines: tuple[str, ...]) -> tuple[float, float]:
-    return max(len(line) for line in lines) * CHAR_PX + 2 * PAD_X, len(lines) * LINE_PX + 2 * PAD_Y
-
-
 def graphviz_problem() -> Problem | None:
     """A located problem if ``dot`` is not installed (checked at the start of every build)."""
     if shutil.which("dot"):
         return None
-    message = "Graphviz's `dot` program, which lays out the relations diagram, is not installed"
+    message = "Graphviz's `dot` program, which lays out the diagrams of ties, is not installed"
     return Problem(WHERE, 1, 1, message, hint=INSTALL_HINT)
-
-
-def dot_source(graph: RelationsGraph, sizes: list[tuple[float, float]]) -> str:
-    """DOT with generated names and numbers only: no data text, so nothing needs escaping."""
-    index = {(r.collection, r.id): i for i, r in enumerate(graph.nodes)}
-    lines = [
-        "digraph relations {",
-        "graph [rankdir=LR, nodesep=0.22, ranksep=0.6, splines=true, outputorder=edgesfirst];",
-        'node [shape=box, fixedsize=true, label=""];',
-        "edge [dir=none];",
-    ]
-    lines += [f"n{i} [width={w / POINTS:.4f}, height={h / POINTS:.4f}];" for i, (w, h) in enumerate(sizes)]
-    lines += [f"n{index[r.tail]} -> n{index[r.head]};" for r in graph.relations]
-    lines.append("}")
-    return "\n".join(lines) + "\n"
 
 
 def run_dot(source: str) -> str:
@@ -113,11 +87,11 @@ def run_dot(source: str) -> str:
         problem = graphviz_problem() or Problem(WHERE, 1, 1, "`dot` could not be run", hint=INSTALL_HINT)
         raise DiagramError(problem) from None
     except subprocess.TimeoutExpired:
-        message = f"Graphviz took over {TIMEOUT_SECONDS} s to lay out the diagram"
+        message = f"Graphviz took over {TIMEOUT_SECONDS} s to lay out the diagrams"
         raise DiagramError(Problem(WHERE, 1, 1, message)) from None
     if proc.returncode != 0:
         detail = " ".join(proc.stderr.split())[:300] or f"exit status {proc.returncode}"
-        raise DiagramError(Problem(WHERE, 1, 1, f"Graphviz could not lay out the relations diagram: {detail}"))
+        raise DiagramError(Problem(WHERE, 1, 1, f"Graphviz could not lay out the diagrams: {detail}"))
     return proc.stdout
 
 
@@ -142,33 +116,117 @@ def _points(pos: str, height: float) -> list[tuple[float, float]]:
     return out
 
 
-def layout(graph: RelationsGraph) -> Diagram | None:
-    """Positions for every node and edge, from one ``dot`` run; None when the graph is empty or too big to draw."""
-    if not graph.nodes or len(graph.nodes) > MAX_DRAWN_NODES:
-        return None
-    labels = [wrap(node_label(r)) for r in graph.nodes]
-    sizes = [box_size(lines) for lines in labels]
+# --- Small diagrams of ties (ties.py): two columns, laid out in one `dot` run per build ---------------------------
+
+TIE_WRAP = 17
+NODE_KINDS = {"treaties": "treaty", "events": "event"}  # the drawing's kind for records that are not actors
+NOTE_WRAP = 21  # "announced, 2 Oct 2025" on one line
+TIE_FONT_PX = 14
+_layouts: dict[str, dict] = {}  # DOT source → dot's JSON for it: filled in one batch per build (prime), then looked up
+
+
+def tie_lines(graph, record) -> tuple[str, ...]:
+    """A node's label: its title, then the note the graph keeps for it ("met ×3", "voted on, 8 April 2025")."""
+    lines = wrap_to(node_label(record), TIE_WRAP)
+    note = graph.notes.get(f"{record.collection}/{record.id}", "")
+    return lines + (wrap_to(note, NOTE_WRAP) if note else ())
+
+
+def wrap_to(label: str, width: int) -> tuple[str, ...]:
+    return tuple(textwrap.wrap(" ".join(label.split()), width, break_on_hyphens=False)) or ("",)
+
+
+def tie_source(graph, sizes: list[tuple[float, float]], name: str = "g") -> str:
+    """DOT for a tie graph: the left column and the right column each in one rank, in the graph's order (invisible
+    edges between neighbours keep it), and one edge per tie. Generated names and numbers only, as above."""
     index = {(r.collection, r.id): i for i, r in enumerate(graph.nodes)}
-    result = json.loads(run_dot(dot_source(graph, sizes)))
+    left = [index[(r.collection, r.id)] for r in graph.left]
+    right = [index[(r.collection, r.id)] for r in graph.right]
+    lines = [
+        f"digraph {name} {{",
+        "graph [rankdir=LR, nodesep=0.14, ranksep=0.42, splines=true, outputorder=edgesfirst];",
+        'node [shape=box, fixedsize=true, label=""];',
+        "edge [dir=none];",
+    ]
+    lines += [f"n{i} [width={w / POINTS:.4f}, height={h / POINTS:.4f}];" for i, (w, h) in enumerate(sizes)]
+    for column in (left, right):
+        lines.append("{rank=same; " + " ".join(f"n{i};" for i in column) + "}")
+        lines += [f"n{a} -> n{b} [style=invis];" for a, b in itertools.pairwise(column)]
+    for tie in graph.ties:
+        a, b = index[(tie.a.collection, tie.a.id)], index[(tie.b.collection, tie.b.id)]
+        lines.append(f"n{a} -> n{b} [weight=2];")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _tie_box(lines: tuple[str, ...]) -> tuple[float, float]:
+    return max(len(line) for line in lines) * 0.62 * TIE_FONT_PX + 2 * PAD_X, len(lines) * LINE_PX + 2 * PAD_Y
+
+
+def _tie_parts(graph) -> tuple[list[tuple[str, ...]], list[tuple[float, float]], str]:
+    labels = [tie_lines(graph, r) for r in graph.nodes]
+    sizes = [_tie_box(lines) for lines in labels]
+    return labels, sizes, tie_source(graph, sizes)
+
+
+def prime(graphs) -> int:
+    """Lay out every graph not laid out yet in ONE `dot` run (dot reads any number of graphs from its input and
+    writes one JSON document per graph); returns how many were laid out."""
+    todo = {}
+    for graph in graphs:
+        source = _tie_parts(graph)[2]
+        if source not in _layouts and source not in todo:
+            todo[source] = f"g{len(todo)}"
+    if not todo:
+        return 0
+    batch = "".join(source.replace("digraph g {", f"digraph {name} {{", 1) for source, name in todo.items())
+    output = run_dot(batch)
+    decoder = json.JSONDecoder()
+    by_name, at = {}, 0
+    while at < len(output):
+        while at < len(output) and output[at].isspace():
+            at += 1
+        if at >= len(output):
+            break
+        document, at = decoder.raw_decode(output, at)
+        by_name[document["name"]] = document
+    for source, name in todo.items():
+        _layouts[source] = by_name[name]
+    return len(todo)
+
+
+def forget_layouts() -> None:
+    """A new build lays out again (the sizes and data may have changed)."""
+    _layouts.clear()
+
+
+def layout_ties(graph) -> Diagram:
+    """Boxes and curves for a tie graph, from the batch (or one `dot` run for a graph the batch did not have)."""
+    labels, sizes, source = _tie_parts(graph)
+    if source not in _layouts:
+        prime([graph])
+    result = _layouts[source]
     _, _, width, height = (float(v) for v in result["bb"].split(","))
+    index = {(r.collection, r.id): i for i, r in enumerate(graph.nodes)}
     nodes = []
     for obj in result["objects"]:
+        if "pos" not in obj:
+            continue  # the rank=same subgraphs
         i = int(obj["name"][1:])
         (w, h), (cx, cy) = sizes[i], _points(obj["pos"], height)[0]
         record = graph.nodes[i]
-        nodes.append(PlacedNode(record, graph.node_kind(record), labels[i], cx - w / 2, cy - h / 2, w, h))
-    # dot lists edges by tail node; edges between the same two nodes keep the order they were given in.
-    waiting: dict[tuple[int, int], list[str]] = {}
-    for rel in graph.relations:
-        waiting.setdefault((index[rel.tail], index[rel.head]), []).append(rel.kind)
+        kind = NODE_KINDS.get(record.collection) or record.kind  # an actor's kind (person, state…) is its shape
+        first_note = len(wrap_to(node_label(record), TIE_WRAP))
+        nodes.append(PlacedNode(record, kind, labels[i], cx - w / 2, cy - h / 2, w, h, first_note))
+    # Edges name their ends by _gvid, which counts the rank=same subgraphs too: map it back to our node numbers.
+    node_of = {o["_gvid"]: int(o["name"][1:]) for o in result["objects"] if "pos" in o}
+    waiting = {(index[(t.a.collection, t.a.id)], index[(t.b.collection, t.b.id)]): t for t in graph.ties}
     keys = [f"{r.collection}/{r.id}" for r in graph.nodes]
-    edges = tuple(
-        PlacedEdge(
-            waiting[(e["tail"], e["head"])].pop(0),
-            _spline(_points(e["pos"], height)),
-            f"{keys[e['tail']]} {keys[e['head']]}",
-        )
-        for e in result.get("edges", ())
-    )
-    nodes.sort(key=lambda n: (n.record.collection, n.record.id))
-    return Diagram(tuple(nodes), edges, round(width + 2 * MARGIN), round(height + 2 * MARGIN))
+    edges = []
+    for e in result.get("edges", ()):
+        ends = (node_of[e["tail"]], node_of[e["head"]])
+        if e.get("style") == "invis" or ends not in waiting:
+            continue
+        path = _spline(_points(e["pos"], height))
+        edges.append(PlacedEdge(waiting[ends].kind, path, f"{keys[ends[0]]} {keys[ends[1]]}"))
+    return Diagram(tuple(nodes), tuple(edges), round(width + 2 * MARGIN), round(height + 2 * MARGIN))

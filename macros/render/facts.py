@@ -60,6 +60,30 @@ def role_at(actor: Record, when: PartialDate | None) -> Entry | None:
     return None
 
 
+def card_sources(record: Record) -> list[tuple[str, list[str]]]:
+    """Every source of a key-facts card once, with the rows it backs when it backs only some ("When", "Status"):
+    the record's own sources first (they back the whole card), then those cited for one row."""
+    rows: dict[str, list[str]] = {source_id: [] for source_id in getattr(record, "sources", ())}
+    citations = getattr(record, "citations", {})
+    signed = getattr(record, "signed", None)
+    status = latest_status(record) if getattr(record, "status", ()) else None
+    cited = [  # an event's date, place and participants; a treaty's signing, parties and latest status
+        (
+            "When",
+            citations.get("date") or citations.get("signed") or (getattr(signed, "sources", ()) if signed else ()),
+        ),
+        ("Where", citations.get("place", ())),
+        ("Who", citations.get("participants") or citations.get("parties", ())),
+        ("Status", status.sources if status else ()),
+    ]
+    for row, ids in cited:
+        for source_id in ids:
+            backs = rows.setdefault(source_id, [])
+            if source_id not in getattr(record, "sources", ()) and row not in backs:
+                backs.append(row)
+    return list(rows.items())
+
+
 GLOBALS = {
     "field_sources": field_sources,
     "all_sources": all_sources,
@@ -68,4 +92,5 @@ GLOBALS = {
     "in_force": in_force,
     "latest_status": latest_status,
     "role_at": role_at,
+    "card_sources": card_sources,
 }

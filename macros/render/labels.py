@@ -17,8 +17,11 @@ FROM_SCHEMAS = {
     "TOPIC_LABELS": ("treaties", "provisions.topic", "x-labels"),
     "ACTOR_KIND_LABELS": ("actors", "kind", "x-labels"),
     "CAMP_HEADINGS": ("actors", "camp", "x-headings"),
+    "EVENT_KIND_LABELS": ("events", "kind", "x-labels"),
+    "PLACE_KIND_LABELS": ("places", "kind", "x-labels"),
 }
 LANGUAGE_NAMES = {
+    "am": "Amharic",
     "ar": "Arabic",
     "az": "Azerbaijani",
     "bg": "Bulgarian",
@@ -28,7 +31,9 @@ LANGUAGE_NAMES = {
     "fa": "Persian",
     "fr": "French",
     "it": "Italian",
+    "mr": "Marathi",
     "ru": "Russian",
+    "sco": "Scots",
     "tr": "Turkish",
     "uk": "Ukrainian",
     "zh": "Chinese",

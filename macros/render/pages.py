@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 
 from macros.core.dates import PartialDate
 from macros.core.models import Record
-from macros.render import backlinks, diagram, overview, paging, urls, wording
+from macros.render import backlinks, cast, diagram, overview, paging, ties, urls, wording
 from macros.render.generic import TrackedRecord, unshown_rows
 from macros.render.linker import Linker, SiteContext, sort_key
 from macros.render.templates import environment, macros_in
@@ -98,16 +98,15 @@ class PageRenderer:
 
     @cached_property
     def relations_view(self) -> dict:
-        """The relations graph and its layout: one ``dot`` run per build (raises DiagramError if dot fails)."""
-        graph = overview.relations(self.site.dataset)
-        statements = graph.statements()
-        weight = lambda statement: 1 + sum(len(targets) for _, targets in statement[1])  # noqa: E731
+        """The cast list ("Who is who"): the actors by camp, then the news outlets, as (camp, card) items split into
+        bounded parts like an index (one part while it fits)."""
+        camps, outlets = cast.camps(self.site.dataset)
+        items = [(camp, card) for camp in camps for card in camp.cards]
+        items += [(cast.OUTLETS, outlet) for outlet in outlets]
         return {
-            "graph": graph,
-            "diagram": diagram.layout(graph),
-            "max_nodes": diagram.MAX_DRAWN_NODES,
-            "relation_phrase": overview.RELATION_PHRASE,
-            "parts_of": paging.paged(statements, self.limits.index_weight, weight),  # the list in words, bounded
+            "camps": camps,
+            "counted": {"actors": len(items) - len(outlets), "outlets": len(outlets)},
+            "parts_of": paging.paged(items, self.limits.index_weight, lambda i: 1 + len(getattr(i[1], "roles", ()))),
         }
 
     def relations_context(self, position: int = 0) -> dict:
@@ -115,15 +114,15 @@ class PageRenderer:
         parts = view["parts_of"]
         return {
             **view,
-            "statements": parts[position].items,
+            "groups": paging.regroup(parts[position].items),
             "parts": paging.navigation("Who is who", urls.page_url(RELATIONS_SRC), parts, position),
         }
 
     def relations_pages(self) -> Iterator[PageSource]:
         for i, part in enumerate(self.relations_view["parts_of"]):
             src = paging.part_src(RELATIONS_SRC, part)
-            render = partial(self.overview_body, src, "relations.html", partial(self.relations_context, i))
-            yield PageSource(src, f"Who is who, {part.label}" if i else "Who is who", render, hide=("toc",), part=i > 0)
+            render = partial(self.overview_body, src, "cast.html", partial(self.relations_context, i))
+            yield PageSource(src, f"Who is who, {part.label}" if i else "Who is who", render, part=i > 0)
 
     def linker(self, page_url: str) -> Linker:
         return Linker(self.site, page_url)
@@ -322,6 +321,22 @@ class PageRenderer:
         """The key-facts card of an event or a treaty (prose.Macros.key_facts refuses a record of a collection not in
         ``key_facts_for``)."""
         return Markup(self.env.get_template("key_facts.html").render(r=record, ln=ln))
+
+    def map_figure(self, ln: Linker, drawn: object, key: str) -> Markup:
+        """A map (maps.Map) and its places in words, for a hand-written page."""
+        module = self.env.get_template("maps.html").make_module({"ln": ln})
+        return Markup(module.figure(drawn, key))
+
+    def ties_figure(self, ln: Linker, graph: object, key: str) -> Markup:
+        """A diagram of ties (ties.TieGraph), laid out, and the same ties in words."""
+        module = self.env.get_template("ties.html").make_module({"ln": ln})
+        return Markup(module.figure(graph, diagram.layout_ties(graph), key))
+
+    def prime_tie_layouts(self) -> int:
+        """Lay out every actor page's diagram in one `dot` run, before the pages are rendered (measured: one run for
+        all, instead of one per page)."""
+        data = self.site.dataset
+        return diagram.prime(g for a in data.all("actors") if (g := ties.actor_ties(data, a)) is not None)
 
     def fragment(self, page_url: str, macro: str, *args: object, **kwargs: object) -> Markup:
         """One component from components.html, for a hand-written page at ``page_url``."""

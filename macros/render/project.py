@@ -13,7 +13,7 @@ import yaml
 
 from macros.core import DataErrors, load_dataset
 from macros.core.collections import reread_schemas
-from macros.render import diagram, template_errors
+from macros.render import diagram, maps, template_errors
 from macros.render.linker import SiteContext
 from macros.render.pages import PageRenderer
 from macros.render.prose import RenderedPage, linked_files, render_narratives
@@ -43,10 +43,13 @@ def prepare(
     problem = diagram.graphviz_problem()
     if problem:
         raise DataErrors([problem])
+    if unknown_countries := maps.country_problems(dataset):
+        raise DataErrors(unknown_countries)
     site = SiteContext(dataset, site_url)
     renderer = PageRenderer(site)
+    diagram.forget_layouts()
     try:
-        renderer.relations_view  # noqa: B018  (lay the diagram out now, so a Graphviz failure is reported cleanly)
+        renderer.prime_tie_layouts()  # every actor page's diagram, in one dot run (a Graphviz failure: a clean report)
     except diagram.DiagramError as error:
         raise DataErrors([error.problem]) from None
     broken_templates = template_errors.syntax_problems(renderer.env, root)

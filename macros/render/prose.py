@@ -25,7 +25,8 @@ from macros.core.mentions import page_title
 from macros.core.models import Record
 from macros.core.schema import suggest
 from macros.core.terms import resolve_term
-from macros.render import currency, front_matter, urls, wording
+from macros.render import currency, front_matter, maps, urls, wording
+from macros.render import ties as tie_graphs
 from macros.render.escape import text
 from macros.render.linker import Linker, Narrative
 from macros.render.pages import PageRenderer
@@ -74,6 +75,7 @@ class Macros:
         self.ln = Linker(self.site, page_url)
         self.renderer = renderer
         self.mentions: list[tuple[str, str]] = []
+        self.figures = 0  # maps and diagrams on this page so far: each gets its own ids
 
     def fresh(self) -> Macros:
         """The same macros for the same page, with no mentions recorded yet."""
@@ -86,6 +88,7 @@ class Macros:
         table.update(
             link=self.link, quote=self.quote, fact=self.fact, infobox=self.infobox, count=self.count,
             key_facts=self.key_facts, term=self.term, the=self.the, claim_card=self.claim_card,
+            map=self.map_, ties=self.ties,
         )  # fmt: skip
         return table
 
@@ -168,6 +171,94 @@ class Macros:
                 expected=" or ".join(f'key_facts("{name}", id)' for name in shown),
             )
         return _block(self.renderer.key_facts(self.ln, record))
+
+    def _words(self, given: object, what: str, allowed: list[str]) -> tuple[str, ...]:
+        """Space-separated values of an enum, each checked: ``kinds="talks call"``."""
+        if given is None:
+            return ()
+        if not isinstance(given, str):
+            raise MacroError(f"{what} must be text in quotes", found=describe(given), hint=f'e.g. "{allowed[0]}"')
+        words = tuple(given.split())
+        for word in words:
+            if word not in allowed:
+                near = suggest(word, allowed)
+                raise MacroError(
+                    f"unknown {what} {describe(word)}", expected="one of: " + ", ".join(allowed),
+                    hint=f"did you mean '{near}'?" if near else "separate several with spaces",
+                )  # fmt: skip
+        return words
+
+    @staticmethod
+    def _date(given: object, what: str) -> PartialDate | None:
+        if given is None:
+            return None
+        try:
+            return PartialDate.parse(given)
+        except (ValueError, TypeError):
+            raise MacroError(
+                f"{what} is not a date", expected="YYYY, YYYY-MM or YYYY-MM-DD in quotes", found=describe(given)
+            ) from None
+
+    def _selection(self, since: object, until: object, kinds: object) -> dict:
+        event_kinds = list(self.site.dataset.collections.labels("events", "kind"))
+        return {
+            "since": self._date(since, "since"),
+            "until": self._date(until, "until"),
+            "kinds": self._words(kinds, "event kind", event_kinds),
+        }
+
+    def map_(
+        self,
+        title: object,
+        route: object = None,
+        kinds: object = None,
+        place_kinds: object = None,
+        places: object = None,
+        since: object = None,
+        until: object = None,
+        line: object = False,
+    ) -> Markup:
+        """A map of places from the data: ``route="sergei-lavrov"`` (where one actor went, in order), ``kinds="talks"``
+        (the places of events of those kinds), ``place_kinds="nuclear-site"`` (every place of those kinds) or
+        ``places="rasht astara"``, each limited by ``since``/``until``; ``line=true`` joins named places in order."""
+        if not isinstance(title, str) or not title.strip():
+            raise MacroError(
+                "a map needs a title, in quotes", hint='e.g. map("Lavrov\'s route", route="sergei-lavrov")'
+            )
+        selection = self._selection(since, until, kinds)
+        route_id = self._record("actors", route).id if route is not None else None
+        place_ids = self._words(places, "place", sorted(self.site.dataset.records.get("places", {})))
+        for place_id in place_ids:
+            self._record("places", place_id)
+        place_kinds_ = self._words(
+            place_kinds, "place kind", list(self.site.dataset.collections.labels("places", "kind"))
+        )
+        if not (route_id or place_ids or place_kinds_ or any(selection.values())):
+            raise MacroError("a map needs something to show", hint="give route=, kinds=, place_kinds= or places=")
+        stops, is_route = maps.select(
+            self.site.dataset, route=route_id, place_kinds=place_kinds_, places=place_ids, **selection
+        )
+        drawn = maps.draw(title, stops, is_route, line=line is True)
+        if drawn is None:
+            raise MacroError("no place in the data matches this map", hint="check the dates, kinds and ids")
+        self.figures += 1
+        self.mentions += [("places", s.place.id) for s in drawn.stops]
+        return self.renderer.map_figure(self.ln, drawn, f"map-{self.figures}")
+
+    def ties(
+        self, title: object, since: object = None, until: object = None, kinds: object = None, treaty: object = None
+    ) -> Markup:
+        """A small diagram of who met whom (events of ``kinds`` between ``since`` and ``until``) or of who signed and
+        ratified a treaty (``treaty="russia-iran-treaty"``), with the same ties listed in words."""
+        if not isinstance(title, str) or not title.strip():
+            raise MacroError("a diagram needs a title, in quotes", hint='e.g. ties("Who met whom", since="2025-04")')
+        treaty_id = self._record("treaties", treaty).id if treaty is not None else None
+        selection = self._selection(since, until, kinds)
+        graph = tie_graphs.focused(self.site.dataset, title, treaty=treaty_id, **selection)
+        if graph is None:
+            raise MacroError("no tie in the data matches this diagram", hint="check the dates, kinds and ids")
+        self.figures += 1
+        return self.renderer.ties_figure(self.ln, graph, f"ties-{self.figures}")
 
     def count(self, collection: object) -> str:
         return str(len(self.site.dataset.records[self._collection(collection)]))

@@ -10,7 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, nodes, pass_c
 from jinja2.runtime import Context, Macro
 from markupsafe import Markup
 
-from macros.render import facts, generic, headings, labels, phrases, wording
+from macros.render import diagram, facts, generic, headings, labels, maps, phrases, statuses, ties, wording
 from macros.render.escape import attribute, text
 from macros.search.names import index_words
 
@@ -75,6 +75,12 @@ def _label(table: str) -> Callable[[str], str]:
     return label
 
 
+def _actor_ties(ln, actor) -> tuple | None:
+    """An actor page's diagram of its own ties and its layout, or None when the data records none."""
+    graph = ties.actor_ties(ln.data, actor)
+    return (graph, diagram.layout_ties(graph)) if graph is not None else None
+
+
 @cache
 def environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
     """One environment per templates folder, created once per process."""
@@ -97,6 +103,8 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
         topic_label=_label("TOPIC_LABELS"),
         outlet_type_label=_label("OUTLET_TYPE_LABELS"),
         actor_kind_label=_label("ACTOR_KIND_LABELS"),
+        event_kind_label=_label("EVENT_KIND_LABELS"),
+        place_kind_label=_label("PLACE_KIND_LABELS"),
         language_name=phrases.language,
         external=phrases.external,
         translation=phrases.translation,
@@ -108,6 +116,9 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
         cite=_with_page_linker(phrases.cite),
         citation=_with_page_linker(phrases.citation),
         source_line=_with_page_linker(phrases.source_line),
+        status_sentence=_with_page_linker(statuses.status_sentence),
+        place_map=_with_page_linker(lambda ln, place: maps.place_map(ln.data, place)),
+        actor_ties=_with_page_linker(_actor_ties),
         quote_setting=_with_page_linker(phrases.setting),
         provenance=_with_page_linker(phrases.provenance),
         search_names=index_words,
