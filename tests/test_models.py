@@ -209,8 +209,6 @@ def test_a_tracked_record_reads_as_the_record_and_notes_what_is_read():
 # in the generic rows. Each says what should show it; remove the entry when a template does (the test says so).
 LEFT_TO_THE_GENERIC_ROWS = {
     ("actors", "native_names"): "the actor page's names (branch search, #23)",
-    ("actors", "camp"): "the cast list (branch pictures, #22); or x-shown-by where only the cast list shows it",
-    ("actors", "story"): "the cast list (branch pictures, #22); or x-shown-by where only the cast list shows it",
     ("actors", "died"): "no template yet: the generic row shows the date with its citation",
     ("quotes", "original"): "the quote card (branch search, #23)",
 }

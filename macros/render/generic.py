@@ -42,10 +42,13 @@ class Row:
     label: str
     values: tuple[Value, ...]
 
+    listed: bool = False  # the field is a list: entries (a list of roles, say) are shown one per line
+
     @property
     def entries(self) -> bool:
-        """Whether the values are entries (a list of roles, say), shown one per line."""
-        return any(v.parts for v in self.values)
+        """Whether the values are a list of entries, shown one per line (one entry, as a place's coordinates, is
+        shown inline)."""
+        return self.listed and any(v.parts for v in self.values)
 
 
 class TrackedRecord:
@@ -160,7 +163,7 @@ def record_rows(collections: Registry, record: Record, only: list[str] | None = 
         if _is_empty(value):
             continue
         values = _values(value, node, schema.shared, collections.cited, _language(record, node))
-        rows.append(Row(name, _label(name, node), values))
+        rows.append(Row(name, _label(name, node), values, isinstance(value, tuple)))
     return rows
 
 
