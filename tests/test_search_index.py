@@ -174,7 +174,7 @@ def test_aliases_are_weighted_and_infobox_labels_are_apart_from_values(built):
     ],
 )
 def test_named_records_give_the_index_their_names_as_plain_words(built, url, names):
-    (box,) = built.page(url).select("[data-search-body] dl.tme-infobox")
+    (box,) = built.page(url).select("[data-search-body] dl.tme-infobox:not(.tme-infobox--more)")  # the fact box
     assert box["data-search-names"] == names
 
 
