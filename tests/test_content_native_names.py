@@ -36,8 +36,7 @@ def test_an_actors_native_names_are_shown_in_their_languages_cited_and_searchabl
 
 
 def test_the_label_names_the_languages():
-    from macros.core.models import NativeName
-
-    assert native_names_label([NativeName("Андрей Руденко", "ru")]) == "Name in Russian"
-    both = [NativeName("Сергей Лавров", "ru"), NativeName("سرگئی لاوروف", "fa")]
+    lavrov, rudenko = DATA.get("actors", "sergei-lavrov"), DATA.get("actors", "andrei-rudenko")
+    assert native_names_label(rudenko.native_names[:1]) == "Name in Russian"
+    both = [next(n for n in lavrov.native_names if n.language == code) for code in ("ru", "fa")]
     assert native_names_label(both) == "Names in Russian and Persian"

@@ -5,24 +5,20 @@ CONTRIBUTING.md's "Adding a collection"."""
 from __future__ import annotations
 
 import csv
-import dataclasses
 import json
 import os
 import re
 import subprocess
 import sys
-import typing
 from pathlib import Path
 
 import pytest
 
 from macros.core.collections import registry
-from macros.core.dates import PartialDate
-from macros.core.models import MODEL_FOR
-from macros.core.schema import resolved, walk_fields
+from macros.core.schema import walk_fields
 from macros.render.templates import TEMPLATES_DIR
 
-from conftest import ROOT, run_build
+from conftest import ROOT, copy_project, run_build
 
 SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -92,11 +88,50 @@ def validate(project: Path) -> subprocess.CompletedProcess:
     )
 
 
-def test_a_schema_and_a_data_folder_make_a_collection(project_copy, tmp_path):
-    add_collection(project_copy)
-    result = run_build(project_copy, tmp_path / "site")
-    assert result.returncode == 0, result.output
+# A field added to a built-in collection's schema, and a value for it: no template, no Python.
+MOTTO_FIELD = {"$ref": "defs.schema.json#/$defs/line", "description": "A motto, added only by this test."}
+MOTTO = "Diplomacy is <b>patience</b>"
 
+
+def add_a_field_to_actors(project: Path) -> None:
+    path = project / "schemas/actor.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["$defs"]["record"]["properties"]["motto"] = MOTTO_FIELD
+    path.write_text(json.dumps(schema, indent=2), encoding="utf-8")
+    data = project / "data/actors/people.yml"
+    text = data.read_text(encoding="utf-8")
+    at = text.index("- id: sergei-lavrov\n") + len("- id: sergei-lavrov\n")
+    data.write_text(text[:at] + f"  motto: '{MOTTO}'\n" + text[at:], encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def schema_only(tmp_path_factory):
+    """One build of a project changed in schemas/ and data/ only: a new collection and a new actor field."""
+    project = copy_project(tmp_path_factory.mktemp("schema-only") / "project")
+    add_collection(project)
+    add_a_field_to_actors(project)
+    result = run_build(project, project.parent / "site")
+    assert result.returncode == 0, result.output
+    return result
+
+
+def test_a_field_added_to_a_schema_reaches_the_record_page(schema_only):
+    """The actor template knows nothing of `motto`: the page shows it after the template, labelled, escaped."""
+    page = schema_only.page("actors/sergei-lavrov/")
+    rows = {dt.get_text(): dt.find_next("dd") for dt in page.select(".tme-infobox--more dt")}
+    assert list(rows)[-1] == "Motto"  # the schema's last field, after any other field the template leaves out
+    assert rows["Motto"].get_text() == MOTTO and rows["Motto"].b is None
+    assert page.select(".tme-infobox--more")[0].find_previous("div", class_="tme-record--actor")  # after the record
+    assert page.select(".tme-infobox--more")[0].find_next("h2")  # before the back-link sections
+    assert page.select(".tme-infobox--more")[0].find_parent("article")
+    other = schema_only.page("actors/abbas-araghchi/")
+    assert "Motto" not in [dt.get_text() for dt in other.select(".tme-infobox--more dt")]  # no value, no row
+    rows = list(csv.DictReader((schema_only.site / "downloads/actors.csv").read_text("utf-8-sig").splitlines()))
+    assert next(r for r in rows if r["id"] == "sergei-lavrov")["motto"] == MOTTO
+
+
+def test_a_schema_and_a_data_folder_make_a_collection(schema_only):
+    result = schema_only
     page = result.page("sanctions/test-sanction/")
     assert page.h1.get_text() == "A sanction added only by this test"
     box = {dt.get_text(): dt.find_next("dd") for dt in page.select(".tme-infobox dt")}
@@ -141,7 +176,8 @@ def test_a_template_named_after_the_collection_renders_its_records(project_copy,
     assert result.returncode == 0, result.output
     page = result.page("sanctions/test-sanction/")
     assert page.select_one(".test-sanction-template a")["href"] == "../../actors/iran/"
-    assert page.select(".tme-infobox") == []
+    assert page.select(".tme-infobox") == page.select(".tme-infobox--more")  # no fact box of its own, but…
+    assert [dt.get_text() for dt in page.select(".tme-infobox--more dt")] == ["Imposed", "Sources"]  # …what it omits
 
 
 def test_contributing_describes_the_steps_this_test_takes():
@@ -234,6 +270,8 @@ def test_every_relation_and_jsonld_property_a_schema_declares_is_drawn():
     relations = {spec.relation.kind for spec in specs if spec.relation}
     assert relations == {kind for kind, _, _ in overview.RELATION_KINDS}
     properties = {p for spec in specs if spec.jsonld for p in (spec.jsonld["property"], spec.jsonld.get("else")) if p}
+    properties |= {says.property for info in registry() for says in registry().field_rules(info.name).jsonld}
+    properties |= {prop for info in registry() for prop in info.jsonld}
     assert properties <= set(structured.PROPERTY_ORDER)
     named = [spec.jsonld[k] for spec in specs if spec.jsonld for k in ("types", "node_types") if k in spec.jsonld]
     assert {n for n in named if isinstance(n, str)} <= set(structured.TYPE_SETS)
@@ -256,59 +294,24 @@ def test_every_enum_label_is_used_by_a_template_or_phrase():
     assert declared == used
 
 
-def _agree(model: type, node: dict, shared: dict, where: str) -> None:
-    """A dataclass's fields are its schema node's properties, recursively for nested records."""
-    node = resolved(node, shared)
-    hints = typing.get_type_hints(model)
-    fields = {f.name.removesuffix("_"): hints[f.name] for f in dataclasses.fields(model) if f.name != "collection"}
-    properties = node.get("properties", {})
-    assert set(fields) == set(properties), where
-    for name, hint in fields.items():
-        inner = [a for a in (*typing.get_args(hint), hint) if dataclasses.is_dataclass(a)]
-        for arg in typing.get_args(hint):
-            inner += [a for a in typing.get_args(arg) if dataclasses.is_dataclass(a)]
-        if inner and inner[0] is not PartialDate:
-            sub = resolved(properties[name], shared)
-            sub = sub.get("items", sub) if sub.get("type") == "array" else sub
-            if "properties" in resolved(sub, shared):
-                _agree(inner[0], sub, shared, f"{where}.{name}")
-
-
-def test_each_record_class_has_exactly_its_schemas_fields():
-    collections = registry()
-    for name, model in MODEL_FOR.items():
-        schema = collections.schemas[name]
-        _agree(model, schema.record, schema.shared, name)
-
-
-# Code that implements one collection's own behaviour may name it and the collections it refers to (a quote's
-# speaker is an actor); everything else reads collection names from the registry. Each entry says what it implements.
+# What truly stays code names its collections; everything else reads collection names from the registry, and what
+# differs per collection is declared in its schema (x-collection and the fields' x-… keys) or found by name (a
+# collection's template, fact box `<template>_box`, list entry `<template>_item`, key facts `<template>_facts`).
 COLLECTION_SPECIFIC = {
-    "macros/core/models.py": "the typed records of the existing collections",
-    "macros/core/semantics.py": "checks that span collections (a quote's date against its speaker's roles...)",
-    "macros/core/terms.py": "which collections can be the page for a term",
-    "macros/render/abbreviations.py": "glossary hints",
-    "macros/render/linker.py": "quote renderings and speakers",
-    "macros/render/structured.py": "schema.org properties of each typed record",
-    "macros/render/overview.py": "the timeline, comparison and relations views",
-    "macros/render/phrases.py": "quote captions and source phrases",
-    "macros/render/facts.py": "treaty and role facts",
-    "macros/render/prose.py": "the quote(), term(), claim_card() and key_facts() macros",
-    "macros/render/labels.py": "which schema's labels each template function shows",
-    "macros/render/diagram.py": "the relations diagram and the diagrams of ties (which records are drawn how)",
+    "macros/render/overview.py": "the treaty comparison (a table of treaty clauses by topic) and the visit the "
+    "timeline is placed against",
+    "macros/render/prose.py": "the quote(), claim_card() and term() macros hand-written pages call by name",
+    "macros/render/labels.py": "the label functions templates call (status_label…), each naming the schema field "
+    "whose x-labels it reads",
+    "macros/render/diagram.py": "the diagrams of ties (which records are drawn how)",
     "macros/render/maps.py": "places and the events at them (an event's kind and places)",
     "macros/render/ties.py": "who met whom: events' participants, treaties' signatories, quotes' speakers",
     "macros/render/cast.py": "the actors' camps (the cast list)",
     "macros/render/pages.py": "the actor pages' diagrams, laid out in one batch",
-    "macros/render/currency.py": "which records date a narrative page: events and quotes",
-    "overrides/templates/fragments/infoboxes.html": "one fact box per typed collection (record_box for any other)",
-    "overrides/templates/fragments/components.html": "one list item per typed collection (a link for any other)",
-    "overrides/templates/fragments/key_facts.html": "the key facts of an event or a treaty",
-    "overrides/templates/fragments/index.html": "the glossary's definition list",
 }
 # A field name passed to a reference-following helper names a field, not a collection: `refs_of(r, "treaties")`.
 FIELD_ARGUMENT = re.compile(
-    r"""(refs_of|ln\.to|ln\.target|ln\.targets|field_sources|cited_row)\([^,()]+, ["'][a-z_.]+["']"""
+    r"""(refs_of|ln\.to|ln\.target|ln\.targets|field_sources|cited_row|getattr)\([^,()]+, ["'][a-z_.]+["']"""
 )
 
 

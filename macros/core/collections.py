@@ -6,7 +6,8 @@ field) and, optionally, how the index page groups records and which template ren
 say which collection they point to and, with ``x-backlink``, under which heading the referring records are listed on
 the target's page (``false``: the target's page shows them another way). Enum fields carry the words the site shows
 for their values in ``x-labels``. Nothing about a collection is listed anywhere else; a missing or inconsistent piece
-is a located problem naming the schema file and the fix.
+is a located problem naming the schema file and the fix. The records themselves are built from the same schema
+(``Registry.model``, macros/core/models.py), and field-level rules are read by macros/core/fieldrules.py.
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from string import Formatter
 from typing import NamedTuple
 
 from macros.core.errors import DataErrors, Problem, relative_path
+from macros.core.fieldrules import FieldRules, field_rules, line_of, node_at
+from macros.core.models import RECORD_ATTRIBUTES, RecordModel, attribute_name, is_date
 from macros.core.schema import SHARED_DEFS, RefSpec, Schema, forget_shared_defs, walk_fields
 
 DATA_SUFFIXES = (".yml", ".yaml")
@@ -26,6 +30,28 @@ _EXAMPLE = (
     '"x-collection": {"name": "sanctions", "order": 8, "macro": "sanction", "singular": "sanction", '
     '"plural": "sanctions", "index_title": "Sanctions", "title_field": "title", "schema_org_type": "Legislation"}'
 )
+
+
+@dataclass(frozen=True)
+class TimelineSpec:
+    """``x-collection.timeline``: the records (or each of their ``entries``) are dated entries of the timeline."""
+
+    kind: str  # "event", "milestone", "quote": the entry's mark, class and filter
+    label: str  # "Treaty milestone": the legend's and filter's word
+    order: int  # the kinds' order in the legend, and among entries of the same date
+    entries: str | None = None  # a list field: one timeline entry per item (a treaty's status steps)
+    date: str = "date"  # the date field of the record, or of each entry
+
+
+@dataclass(frozen=True)
+class TermsSpec:
+    """``x-collection.terms``: a field whose value is a word readers meet (an abbreviation, a glossary term), hinted
+    wherever it is used with the first filled ``hint`` field; ``defines``: the collection exists to explain such words
+    (it is looked up first, and may not repeat another collection's)."""
+
+    field: str
+    hint: tuple[str, ...]
+    defines: bool = False
 
 
 @dataclass(frozen=True)
@@ -48,6 +74,13 @@ class Collection:
     newest_first: str | None = None  # within a group of a reference-grouped index: this date field, newest first
     backlinks_from_every_collection: str | None = None  # "Supports: {plural}": one section per referring collection
     card: str | None = None  # the components.html macro that shows a record in back-link sections (else a list item)
+    title_words: int | None = None  # the title is the title field's first words (a quote's opening nine)
+    short_title_field: str | None = None  # a shorter title, where space is short (the relations diagram)
+    sort_date: tuple[str, ...] = ()  # the date that orders records (``signed.date``); default: a ``date`` field
+    description: tuple[str, ...] = ()  # the page's description: the first of these with every field filled
+    jsonld: dict[str, str] = field(default_factory=dict)  # constant JSON-LD properties ("@index": the index page)
+    timeline: TimelineSpec | None = None
+    terms: TermsSpec | None = None
 
 
 class Section(NamedTuple):
@@ -61,7 +94,9 @@ class Section(NamedTuple):
 class Registry:
     """Every collection in its order, its checked schema, and what is derived from both."""
 
-    def __init__(self, collections: list[Collection], schemas: dict[str, Schema]):
+    def __init__(
+        self, collections: list[Collection], schemas: dict[str, Schema], rules: dict[str, FieldRules] | None = None
+    ):
         self.collections = tuple(collections)
         self.by_name = {c.name: c for c in collections}
         self.schemas = schemas
@@ -69,6 +104,8 @@ class Registry:
         self._targets = {(c.name, s.field_name): s.target for c in collections for s in schemas[c.name].refs}
         self._sections: dict[str, tuple[Section, ...]] = {}
         self._labels: dict[tuple[str, str, str], dict[str, str]] = {}
+        self._models: dict[str, RecordModel] = {}
+        self.rules = rules or {}  # field-level declarations (fieldrules.py), by collection
 
     def __iter__(self):
         return iter(self.collections)
@@ -135,10 +172,24 @@ class Registry:
                 return dict(node[kind])
         raise KeyError(f"{schema.shown}: field '{field_path}' declares no {kind}")
 
-    def date_fields(self, name: str) -> list[str]:
-        """A record's top-level fields that hold a date (``defs.schema.json#/$defs/date``)."""
-        props = self.schemas[name].record.get("properties", {})
-        return [f for f, node in props.items() if node.get("$ref") == f"{SHARED_DEFS}#/$defs/date"]
+    def model(self, name: str) -> RecordModel:
+        """How the collection's records are built from its schema, compiled once per registry."""
+        if name not in self._models:
+            info = self.by_name[name]
+            self._models[name] = RecordModel(
+                name,
+                self.schemas[name].record,
+                self.schemas[name].shared,
+                name=info.schema,
+                title_field=info.title_field,
+                title_words=info.title_words,
+                short_title_field=info.short_title_field,
+                sort_date=info.sort_date,
+            )
+        return self._models[name]
+
+    def field_rules(self, name: str) -> FieldRules:
+        return self.rules.get(name) or FieldRules()
 
     def property_names(self, name: str) -> list[str]:
         """A record's top-level fields, in the schema's order."""
@@ -216,6 +267,8 @@ def _collection(schema: Schema, text: str) -> tuple[Collection | None, list[Prob
             problems.append(
                 problem(f"{what} has no entry for {left} (values of '{by}')", f"add one for each value of '{by}'", at)
             )
+    declared, more = _declared(schema, block, problem)
+    problems += more + _name_problems(schema, block, text)
     if problems:
         return None, problems
     info = Collection(
@@ -235,8 +288,105 @@ def _collection(schema: Schema, text: str) -> tuple[Collection | None, list[Prob
         newest_first=groups.get("newest_first"),
         backlinks_from_every_collection=block.get("backlinks_from_every_collection"),
         card=block.get("card"),
+        **declared,
     )
     return info, []
+
+
+def _declared(schema: Schema, block: dict, problem) -> tuple[dict, list[Problem]]:
+    """The optional keys that say how records are titled, sorted, described and shown in the views, checked."""
+    props = schema.record.get("properties", {})
+    out: dict = {}
+    problems: list[Problem] = []
+
+    def date_at(path: tuple[str, ...]) -> bool:
+        found = node_at(schema.record, path, schema.shared)
+        return found is not None and (is_date(found[0]) or is_date(found[1]))
+
+    def check(key: str, ok: bool, message: str, hint: str) -> bool:
+        if not ok:
+            problems.append(problem(f"x-collection: {key} {message}", hint, f'"{key}"'))
+        return ok
+
+    if "title_words" in block:
+        words = block["title_words"]
+        if check("title_words", type(words) is int and words > 0, "is not a whole number above 0", '"title_words": 9'):
+            out["title_words"] = words
+    if "short_title_field" in block:
+        short = block["short_title_field"]
+        if check("short_title_field", short in props, f"names '{short}', not a field", 'e.g. "short_name"'):
+            out["short_title_field"] = short
+    if "sort_date" in block:
+        path = tuple(str(block["sort_date"]).split("."))
+        hint = 'a date field, dotted for a nested one: "date" or "signed.date"'
+        if check("sort_date", isinstance(block["sort_date"], str) and date_at(path), "is not a date field", hint):
+            out["sort_date"] = path
+    elif "date" in props and date_at(("date",)):
+        out["sort_date"] = ("date",)
+    if "description" in block:
+        forms = block["description"]
+        forms = [forms] if isinstance(forms, str) else forms
+        named = [name for form in forms if isinstance(form, str) for _, name, _, _ in Formatter().parse(form) if name]
+        ok = isinstance(forms, list) and all(isinstance(f, str) for f in forms) and set(named) <= set(props)
+        hint = 'text naming fields in braces, or a list of such (the first with every field filled): "{summary}"'
+        if check("description", ok, "names something that is not a field of the record", hint):
+            out["description"] = tuple(forms)
+    if "jsonld" in block:
+        constants = block["jsonld"]
+        ok = isinstance(constants, dict) and all(isinstance(v, str) for v in constants.values())
+        hint = '{"legislationType": "treaty"}; "@index" stands for the address of the index page'
+        if check("jsonld", ok, "is not a mapping of JSON-LD properties to text", hint):
+            out["jsonld"] = dict(constants)
+    if "timeline" in block:
+        spec = block["timeline"]
+        spec = spec if isinstance(spec, dict) else {}
+        entries, date = spec.get("entries"), spec.get("date", "date")
+        where = (entries, "*", date) if entries else (date,)
+        ok = (
+            isinstance(spec.get("kind"), str)
+            and isinstance(spec.get("label"), str)
+            and type(spec.get("order")) is int
+            and (entries is None or entries in props)
+            and isinstance(date, str)
+            and date_at(where)
+        )
+        hint = '{"kind": "event", "label": "Event", "order": 1}; "entries": "<list field>" for one entry per item'
+        if check("timeline", ok, "needs a kind, a label, an order and a date field", hint):
+            out["timeline"] = TimelineSpec(spec["kind"], spec["label"], spec["order"], entries, date)
+    if "terms" in block:
+        spec = block["terms"]
+        spec = spec if isinstance(spec, dict) else {}
+        hints = spec.get("hint")
+        ok = spec.get("field") in props and isinstance(hints, list) and bool(hints) and set(hints) <= set(props)
+        hint = '{"field": "abbreviation", "hint": ["expansion", "name"]} (fields of the record)'
+        if check("terms", ok and isinstance(spec.get("defines", False), bool), "names fields the record lacks", hint):
+            out["terms"] = TermsSpec(spec["field"], tuple(hints), spec.get("defines", False))
+    return out, problems
+
+
+def _name_problems(schema: Schema, block: dict, text: str) -> list[Problem]:
+    """Field names a record's attributes can take: identifiers, and not the names of a record's own attributes."""
+    own = set(RECORD_ATTRIBUTES) - (
+        {"title"} if block["title_field"] == "title" and "title_words" not in block else set()
+    )
+    problems = []
+    for path, node in walk_fields(schema.record, (), schema.shared):
+        name = path[-1] if path else "*"
+        readable = attribute_name(name).isidentifier() and not name.startswith("_")  # "_…": the tracker's own
+        bad = name != "*" and (not readable or (len(path) == 1 and name in own))
+        if bad and isinstance(node, dict):
+            problems.append(
+                Problem(
+                    schema.shown,
+                    line_of(text, path[:-1], name),
+                    1,
+                    f"the field name '{name}' cannot be read as an attribute of a record",
+                    field=".".join(p for p in path if p != "*"),
+                    hint="use lower-case letters, digits and underscores (not first), and none of: "
+                    + ", ".join(sorted(own)),
+                )
+            )
+    return problems
 
 
 def _label_problems(schema: Schema, text: str) -> list[Problem]:
@@ -302,6 +452,7 @@ def registry(schema_dir: Path = SCHEMA_DIR, root: Path | None = None) -> Registr
     found: list[tuple[int, Collection]] = []
     schemas: dict[str, Schema] = {}
     texts: dict[str, str] = {}
+    every_rules: dict[str, FieldRules] = {}
     for path in sorted(schema_dir.glob("*.schema.json")):
         if path.name == SHARED_DEFS:
             continue
@@ -313,7 +464,8 @@ def registry(schema_dir: Path = SCHEMA_DIR, root: Path | None = None) -> Registr
             continue
         text = path.read_text(encoding="utf-8")
         info, more = _collection(schema, text)
-        problems += more + _label_problems(schema, text)
+        rules, rule_problems = field_rules(schema, text)
+        problems += more + _label_problems(schema, text) + rule_problems
         if info is None:
             continue
         if info.name in schemas:
@@ -330,8 +482,9 @@ def registry(schema_dir: Path = SCHEMA_DIR, root: Path | None = None) -> Registr
             continue
         schemas[info.name] = schema
         texts[info.name] = text
+        every_rules[info.name] = rules
         found.append((schema.document["x-collection"]["order"], info))
-    result = Registry([info for _, info in sorted(found, key=lambda pair: pair[0])], schemas)
+    result = Registry([info for _, info in sorted(found, key=lambda pair: pair[0])], schemas, every_rules)
     if not problems:  # a schema that did not load may be the collection another one refers to
         problems += _ref_problems(result, texts)
     if problems:

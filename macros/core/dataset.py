@@ -13,7 +13,7 @@ from macros.core.collections import DATA_SUFFIXES, SCHEMA_DIR, Registry, registr
 from macros.core.errors import DataErrors, Problem, describe, relative_path
 from macros.core.filememo import read_and_check, schemas_digest
 from macros.core.index import CrossIndex, Key
-from macros.core.models import FieldValueError, Record, build_record
+from macros.core.models import FieldValueError, Record
 from macros.core.reads import collection_key, note, record_key
 from macros.core.schema import RefSpec, suggest
 from macros.core.semantics import semantic_problems
@@ -197,6 +197,7 @@ def _load_dataset(data_dir: Path | None, schema_dir: Path | None, root: Path | N
     unread: set[str] = set()  # collections with a file that did not load: their ids are unknown, not missing
     misshapen: set[tuple] = set()  # (file, record index, field...) of values the schema rejected: not looked up
     schema_digest = schemas_digest(schema_dir)
+    models = {c.name: collections.model(c.name) for c in collections}
     for collection, file in files:
         shown = relative_path(file, root, resolve=False)
         loaded, load_problems, located = read_and_check(file, shown, schemas[collection], schema_digest)
@@ -232,9 +233,7 @@ def _load_dataset(data_dir: Path | None, schema_dir: Path | None, root: Path | N
                 unchecked.append((key, item, origin))
                 continue
             try:
-                records[collection][item["id"]] = build_record(
-                    collection, collections[collection].title_field, item, collections.date_fields(collection)
-                )
+                records[collection][item["id"]] = models[collection].build(item)
             except FieldValueError as exc:
                 problems.append(
                     origin.problem(
@@ -258,7 +257,7 @@ def _load_dataset(data_dir: Path | None, schema_dir: Path | None, root: Path | N
         problems += _reference_problems(
             key, item, schemas[key[0]].refs, records, known, origin, CrossIndex(), misshapen
         )
-    problems += semantic_problems(records, origins, today or date.today())
+    problems += semantic_problems(records, origins, today or date.today(), collections)
     if problems:
         raise DataErrors(problems, unread)
     return Dataset(records, origins, index, raw, collections)

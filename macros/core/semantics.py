@@ -1,28 +1,39 @@
 """Checks that need meaning, not just shape: dates in order and not in the future, citations that name real fields,
-one record per real thing, quote provenance that says what it needs to."""
+one record per real thing, fields filled exactly when another says so, no record naming itself.
+
+The rules are the schemas' (macros/core/fieldrules.py: ``x-not-before``, ``x-when``; ``x-collection.terms``), so
+a collection added by a schema gets the same checks with no code."""
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
+from string import Formatter
 from typing import TYPE_CHECKING
 
 from macros.core.errors import Problem
-from macros.core.models import Event, Quote, Record, Role, Treaty, iter_dates
-from macros.core.schema import suggest
+from macros.core.fieldrules import NotBefore, PresentWhen, walk
+from macros.core.models import Record, attribute_name, field_names, iter_dates, values_at
+from macros.core.schema import RefSpec, resolved, suggest
 from macros.core.terms import duplicate_terms
 
 if TYPE_CHECKING:
+    from macros.core.collections import Registry
     from macros.core.dataset import Origin
     from macros.core.index import Key
 
 
-def semantic_problems(records: dict[str, dict[str, Record]], origins: dict[Key, Origin], today: date) -> list[Problem]:
+def semantic_problems(
+    records: dict[str, dict[str, Record]], origins: dict[Key, Origin], today: date, collections: Registry
+) -> list[Problem]:
     """Every problem of meaning in the data."""
     problems = []
-    for (collection, record_id), message, hint in duplicate_terms(records):
-        problems.append(origins[(collection, record_id)].problem(record_id, ("term",), message, hint=hint))
+    for (collection, record_id), field, message, hint in duplicate_terms(records, collections):
+        problems.append(origins[(collection, record_id)].problem(record_id, (field,), message, hint=hint))
     for collection, by_id in records.items():
+        rules = collections.field_rules(collection)
+        own = [spec for spec in collections.refs(collection) if spec.target == collection]
+        singular = collections[collection].singular
+        uncitable = _uncitable(collections, collection)
         for record_id, record in by_id.items():
             origin = origins[(collection, record_id)]
             for path, when in iter_dates(record):
@@ -36,22 +47,39 @@ def semantic_problems(records: dict[str, dict[str, Record]], origins: dict[Key, 
                             hint="the site records what has happened; check the year",
                         )
                     )
-            for path, message in _order_problems(record):
+            for path, message in _order_problems(record, rules.not_before):
                 problems.append(origin.problem(record_id, path, message, hint="check both dates against the source"))
-            for path, message, hint in (*_citation_problems(record), *_provenance_problems(record)):
+            for path, message, hint in (
+                *_citation_problems(record, uncitable),
+                *_presence_problems(record, rules.present_when),
+                *_self_references(record, own, singular),
+            ):
                 problems.append(origin.problem(record_id, path, message, hint=hint))
     return problems
 
 
-_NOT_CITABLE = {"id", "sources", "citations"}
+def _uncitable(collections: Registry, name: str) -> set[str]:
+    """Fields a ``citations`` key cannot name: the id, and the fields that cite themselves (lists of ids of the
+    cited collection, such as ``sources``, or mappings of such lists, such as ``citations``)."""
+    schema = collections.schemas[name]
+
+    def cites(node: object) -> bool:
+        items = resolved(node, schema.shared).get("items") if isinstance(node, dict) else None
+        return isinstance(items, dict) and resolved(items, schema.shared).get("x-ref") == collections.cited
+
+    return {"id"} | {
+        path[-1]
+        for path, _, full in walk(schema.record, (), schema.shared)
+        if path and path[-1] != "*" and (cites(full) or cites(full.get("additionalProperties")))
+    }
 
 
-def _citation_problems(record: Record):
+def _citation_problems(record: Record, uncitable: set[str]):
     """A ``citations`` key must name a field the record fills in: ``date``, ``place`` or a nested ``signed.place``."""
     for key in getattr(record, "citations", {}):
         value: object = record
         for part in key.split("."):
-            names = _field_names(value)
+            names = set(field_names(value)) - uncitable
             if part not in names:
                 near = suggest(part, names)
                 yield (
@@ -70,42 +98,57 @@ def _citation_problems(record: Record):
                 break
 
 
-def _field_names(value: object) -> set[str]:
-    if not dataclasses.is_dataclass(value):
-        return set()
-    return {f.name for f in dataclasses.fields(value)} - _NOT_CITABLE
+def _filled(value: object) -> bool:
+    return value not in (None, (), "", {})
 
 
-def _provenance_problems(record: Record):
-    if not isinstance(record, Quote):
-        return
-    if record.rendering_of == record.id:
-        yield ("rendering_of",), "a quote cannot be a rendering of itself", "name the other quote's id"
-    if record.provenance == "attributed-differently" and not record.attributed_to:
-        yield (
-            ("provenance",),
-            "provenance 'attributed-differently' needs 'attributed_to'",
-            "add 'attributed_to:' with the outlet the source credits the words to",
-        )
-    if record.attributed_to and record.provenance != "attributed-differently":
-        yield (
-            ("attributed_to",),
-            f"'attributed_to' is only for provenance 'attributed-differently', not '{record.provenance}'",
-            "remove 'attributed_to', or set provenance: attributed-differently",
-        )
-
-
-def _order_problems(record: Record):
-    if isinstance(record, Treaty) and record.signed and record.signed.date:
-        signed = record.signed.date
-        for i, entry in enumerate(record.status):
-            if entry.status != "signed" and entry.date.latest() < signed.earliest():
+def _presence_problems(record: Record, rules: tuple[PresentWhen, ...]):
+    """``x-when``: a field filled exactly when its sibling has a value (``attributed_to`` with
+    ``provenance: attributed-differently``)."""
+    for rule in rules:
+        name = rule.path[-1]
+        for where, holder in values_at(record, rule.path[:-1]):
+            filled = _filled(getattr(holder, attribute_name(name)))
+            said = getattr(holder, attribute_name(rule.field))
+            if said == rule.value and not filled:
+                yield (*where, rule.field), f"{rule.field} '{rule.value}' needs '{name}'", rule.fix
+            elif filled and said != rule.value:
                 yield (
-                    ("status", i, "date"),
-                    f"status '{entry.status}' dated {entry.date.iso}, before the signing on {signed.iso}",
+                    (*where, name),
+                    f"'{name}' is only for {rule.field} '{rule.value}', not '{said}'",
+                    f"remove '{name}', or set {rule.field}: {rule.value}",
                 )
-    if isinstance(record, Event) and record.end_date and record.end_date.latest() < record.date.earliest():
-        yield ("end_date",), f"the event ends ({record.end_date.iso}) before it starts ({record.date.iso})"
-    for i, role in enumerate(getattr(record, "roles", ())):
-        if isinstance(role, Role) and role.start and role.end and role.end.latest() < role.start.earliest():
-            yield ("roles", i, "end"), f"the role ends ({role.end.iso}) before it starts ({role.start.iso})"
+
+
+def _self_references(record: Record, specs: list[RefSpec], singular: str):
+    """A reference to the record's own collection that names the record itself (a quote rendering itself)."""
+    for spec in specs:
+        for where, target_id in values_at(record, spec.path):
+            if target_id == record.id:
+                yield (
+                    where,
+                    f"a {singular} cannot refer to itself in '{spec.field_name}'",
+                    f"name another {singular}'s id",
+                )
+
+
+def _order_problems(record: Record, rules: tuple[NotBefore, ...]):
+    """``x-not-before``: a date earlier than the one it may not precede (an event ending before it starts)."""
+    for rule in rules:
+        name = attribute_name(rule.path[-1])
+        for where, holder in values_at(record, rule.path[:-1]):
+            value = getattr(holder, name)
+            other = _date_at(record if rule.from_record else holder, rule.other)
+            if value is None or other is None or value.latest() >= other.earliest():
+                continue
+            if rule.unless and all(getattr(holder, attribute_name(k)) == v for k, v in rule.unless.items()):
+                continue
+            named = {n for _, n, _, _ in Formatter().parse(rule.message) if n} - {"value", "other"}
+            siblings = {n: getattr(holder, attribute_name(n)) for n in named}
+            yield (*where, rule.path[-1]), rule.message.format(value=value.iso, other=other.iso, **siblings)
+
+
+def _date_at(value: object, path: tuple[str, ...]) -> object:
+    for part in path:
+        value = getattr(value, attribute_name(part), None)
+    return value

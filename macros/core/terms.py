@@ -1,18 +1,21 @@
 """Abbreviations and terms: one page per real thing, whether it is a glossary term, an actor or a treaty.
 
 A glossary record explains a word; an actor or treaty with an ``abbreviation`` (E3, ISNA, JCPOA) is itself the page
-for that word. The abbreviation hints, the ``term()`` page macro and the duplicate check all read this one list.
+for that word. Which field of which collection names such a word, and which fields give its hint, is declared in the
+schemas (``x-collection.terms``); the collection that ``defines`` terms (the glossary) is looked up first and may not
+repeat another's. The abbreviation hints, the ``term()`` page macro and the duplicate check all read this one list.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from macros.core.index import Key
 
-# Collections whose records can be the page for an abbreviation, in the order a lookup prefers them.
-TERM_COLLECTIONS = ("glossary", "actors", "treaties")
+if TYPE_CHECKING:
+    from macros.core.collections import Collection, Registry
 
 
 @dataclass(frozen=True)
@@ -24,36 +27,54 @@ class TermEntry:
     target: Key  # (collection, id)
 
 
-def term_entries(records: Mapping[str, Mapping[str, object]]) -> Iterator[TermEntry]:
-    """Every glossary term, and every actor and treaty abbreviation, with its hint and its page."""
-    for record_id, term in records.get("glossary", {}).items():
-        yield TermEntry(term.term, _plain(term.expansion or term.definition), ("glossary", record_id))
-    for collection in ("actors", "treaties"):
-        for record_id, record in records.get(collection, {}).items():
-            if getattr(record, "abbreviation", None):
-                yield TermEntry(record.abbreviation, _plain(record.expansion or record.name), (collection, record_id))
+def term_collections(collections: Registry | None = None) -> list[Collection]:
+    """The collections whose records name terms: those that define terms first, then the others in their order."""
+    if collections is None:
+        from macros.core.collections import registry
+
+        collections = registry()
+    named = [c for c in collections if c.terms]
+    return sorted(named, key=lambda c: not c.terms.defines)  # a stable sort: the registry's order within each
 
 
-def resolve_term(records: Mapping[str, Mapping[str, object]], term_id: str) -> Key | None:
+def term_entries(
+    records: Mapping[str, Mapping[str, object]], collections: Registry | None = None
+) -> Iterator[TermEntry]:
+    """Every term a record names, with its hint (the first filled hint field) and its page."""
+    for info in term_collections(collections):
+        spec = info.terms
+        for record_id, record in records.get(info.name, {}).items():
+            term = getattr(record, spec.field, None)
+            if isinstance(term, str) and term.strip():
+                hint = next((v for v in (getattr(record, f, None) for f in spec.hint) if v), "")
+                yield TermEntry(term, _plain(str(hint)), (info.name, record_id))
+
+
+def resolve_term(
+    records: Mapping[str, Mapping[str, object]], term_id: str, collections: Registry | None = None
+) -> Key | None:
     """The record a ``term("…")`` call means: a glossary id, else an actor or treaty id (a merged term)."""
-    for collection in TERM_COLLECTIONS:
-        if term_id in records.get(collection, {}):
-            return (collection, term_id)
+    for info in term_collections(collections):
+        if term_id in records.get(info.name, {}):
+            return (info.name, term_id)
     return None
 
 
-def duplicate_terms(records: Mapping[str, Mapping[str, object]]) -> Iterator[tuple[Key, str, str]]:
-    """Glossary records that repeat an actor's or treaty's abbreviation: (glossary key, message, fix)."""
-    owners = {
-        e.term.casefold(): e.target for e in term_entries(records) if e.target[0] != "glossary"
-    }  # abbreviation -> its actor or treaty
-    for record_id, term in records.get("glossary", {}).items():
-        owner = owners.get(term.term.casefold())
+def duplicate_terms(
+    records: Mapping[str, Mapping[str, object]], collections: Registry | None = None
+) -> Iterator[tuple[Key, str, str, str]]:
+    """Records of a collection that defines terms repeating another collection's term: (key, field, message, fix)."""
+    entries = list(term_entries(records, collections))
+    defining = {info.name: info.terms.field for info in term_collections(collections) if info.terms.defines}
+    owners = {e.term.casefold(): e.target for e in entries if e.target[0] not in defining}
+    for e in entries:
+        owner = owners.get(e.term.casefold()) if e.target[0] in defining else None
         if owner:
             yield (
-                ("glossary", record_id),
-                f"'{term.term}' is also the abbreviation of {owner[0]}/{owner[1]}: one record per real thing",
-                f"remove this glossary record; put its expansion on {owner[0]}/{owner[1]}",
+                e.target,
+                defining[e.target[0]],
+                f"'{e.term}' is also the abbreviation of {owner[0]}/{owner[1]}: one record per real thing",
+                f"remove this {e.target[0]} record; put its expansion on {owner[0]}/{owner[1]}",
             )
 
 

@@ -17,6 +17,7 @@ from markupsafe import escape
 
 from macros.core.dataset import Dataset
 from macros.core.models import Record
+from macros.core.terms import term_entries
 
 _SKIP = {"a", "abbr", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "title", "svg", "button"}
 # Where a term must never be found: inside a tag (a quoted attribute value may hold ">"), a comment or declaration,
@@ -35,14 +36,9 @@ class Hint:
 
 
 def hint_entries(data: Dataset) -> list[Hint]:
-    """Glossary terms (hint: expansion, else definition), then any record with an ``abbreviation`` field."""
-    hints = [Hint(t.term, t.expansion or t.definition, t) for t in data.all("glossary")]
-    for collection in data.collections:
-        for record in data.all(collection.name):
-            abbreviation = getattr(record, "abbreviation", None)
-            if isinstance(abbreviation, str) and abbreviation.strip() and collection.name != "glossary":
-                hints.append(Hint(abbreviation, getattr(record, "expansion", None) or record.title, record))
-    return hints
+    """Every term the schemas declare (``x-collection.terms``): glossary terms (hint: expansion, else definition)
+    first, then the abbreviations of actors and treaties (hint: expansion, else name)."""
+    return [Hint(e.term, e.hint, data.get(*e.target)) for e in term_entries(data.records, data.collections)]
 
 
 class Abbreviations:

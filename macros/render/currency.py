@@ -1,9 +1,10 @@
 """How current a narrative page is: "Covers events up to <date>" from the data it shows, "Last reviewed <date>" from
 its front matter.
 
-A page's date is the newest among the dated records its macro calls show: events (by their end date when they have
-one) and quotes. It is computed from the page's mentions, the same list that gives record pages their "In the
-narrative" links, so it moves when a page starts showing a newer record and never has to be typed.
+A page's date is the newest among the dated records its macro calls show: the records that are timeline entries
+themselves, events (by their end date when they have one) and quotes. It is computed from the page's mentions, the
+same list that gives record pages their "In the narrative" links, so it moves when a page starts showing a newer
+record and never has to be typed.
 """
 
 from __future__ import annotations
@@ -21,11 +22,14 @@ CLASS = "tme-currency"
 
 
 def record_date(dataset: Dataset, collection: str, record_id: str) -> PartialDate | None:
-    """The date a record brings to a page's coverage: an event's end (or its date), a quote's date; else None."""
+    """The date a record brings to a page's coverage: a record that is itself a timeline entry (its collection's
+    ``x-collection.timeline`` has no ``entries``: events, quotes) brings its end date if it has one, else its
+    timeline date; any other record, None."""
     record = dataset.get(collection, record_id)
-    if record is None or collection not in ("events", "quotes"):
+    spec = dataset.collections[collection].timeline if collection in dataset.collections else None
+    if record is None or spec is None or spec.entries is not None:
         return None
-    return getattr(record, "end_date", None) or getattr(record, "date", None)
+    return getattr(record, "end_date", None) or getattr(record, spec.date, None)
 
 
 def covers_up_to(dataset: Dataset, mentions: Iterable[tuple[str, str]]) -> PartialDate | None:

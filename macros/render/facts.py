@@ -8,7 +8,7 @@ default, so these helpers work on records that predate them.
 from __future__ import annotations
 
 from macros.core.dates import PartialDate
-from macros.core.models import Actor, Provision, Record, Role, StatusEntry, Treaty
+from macros.core.models import Entry, Record
 
 
 def field_sources(record: Record, field: str, *specific: tuple[str, ...]) -> tuple[str, ...]:
@@ -31,23 +31,23 @@ def all_sources(record: Record) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def provisions_on(treaty: Treaty, topic: str) -> list[Provision]:
+def provisions_on(treaty: Record, topic: str) -> list[Entry]:
     return [p for p in treaty.provisions if p.topic == topic]
 
 
-def is_absent(provision: Provision) -> bool:
+def is_absent(provision: Entry) -> bool:
     return bool(getattr(provision, "absent", False))
 
 
-def in_force(treaty: Treaty) -> list[StatusEntry]:
+def in_force(treaty: Record) -> list[Entry]:
     return [s for s in treaty.status if s.status == "in-force"]
 
 
-def latest_status(treaty: Treaty) -> StatusEntry | None:
+def latest_status(treaty: Record) -> Entry | None:
     return max(treaty.status, key=lambda s: s.date) if treaty.status else None
 
 
-def role_at(actor: Actor, when: PartialDate | None) -> Role | None:
+def role_at(actor: Record, when: PartialDate | None) -> Entry | None:
     """The office an actor held on a date (the first that may overlap it), or their only office if undated."""
     roles = getattr(actor, "roles", ())
     for role in roles:
@@ -65,17 +65,17 @@ def card_sources(record: Record) -> list[tuple[str, list[str]]]:
     the record's own sources first (they back the whole card), then those cited for one row."""
     rows: dict[str, list[str]] = {source_id: [] for source_id in getattr(record, "sources", ())}
     citations = getattr(record, "citations", {})
-    if record.collection == "events":
-        cited = [("When", citations.get("date", ())), ("Where", citations.get("place", ())),
-                 ("Who", citations.get("participants", ()))]  # fmt: skip
-    else:
-        signed = getattr(record, "signed", None)
-        status = latest_status(record) if getattr(record, "status", ()) else None
-        cited = [
-            ("When", citations.get("signed") or (getattr(signed, "sources", ()) if signed else ())),
-            ("Who", citations.get("parties", ())),
-            ("Status", status.sources if status else ()),
-        ]
+    signed = getattr(record, "signed", None)
+    status = latest_status(record) if getattr(record, "status", ()) else None
+    cited = [  # an event's date, place and participants; a treaty's signing, parties and latest status
+        (
+            "When",
+            citations.get("date") or citations.get("signed") or (getattr(signed, "sources", ()) if signed else ()),
+        ),
+        ("Where", citations.get("place", ())),
+        ("Who", citations.get("participants") or citations.get("parties", ())),
+        ("Status", status.sources if status else ()),
+    ]
     for row, ids in cited:
         for source_id in ids:
             backs = rows.setdefault(source_id, [])

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from macros.core.dataset import Dataset
 from macros.core.dates import PartialDate
-from macros.core.models import Actor, Event, Quote, Record, Source, Treaty
+from macros.core.models import Record
 from macros.render import labels, urls
 from macros.render.corrections import Corrections
 from macros.render.escape import attribute, text
@@ -35,11 +35,9 @@ class SiteContext:
 
 
 def sort_key(record: Record) -> tuple:
-    """Chronological where records have dates, else alphabetical."""
-    when = getattr(record, "date", None)
-    if isinstance(record, Treaty) and record.signed and record.signed.date:
-        when = record.signed.date
-    return (when is None, when or PartialDate(0), record.title.casefold(), record.id)
+    """Chronological where records have dates (``x-collection.sort_date``), else alphabetical: computed when the
+    record is built (macros/core/models.py)."""
+    return record.sort_key
 
 
 class Linker:
@@ -124,43 +122,45 @@ class Linker:
         srcs = self.site.mentioned_in.get((record.collection, record.id), [])
         return [self.site.narratives[s] for s in srcs]
 
-    def speaker(self, quote: Quote) -> Actor:
-        return self.get("actors", quote.speaker)
+    def speaker(self, quote: Record) -> Record:
+        return self.target(quote, "speaker")
 
-    def event_of(self, quote: Quote) -> Event | None:
-        return self.data.get("events", quote.setting.event) if quote.setting.event else None
+    def event_of(self, quote: Record) -> Record | None:
+        """The event a quote was said at (its ``setting.event``), if it names one."""
+        return self.target(quote, "setting.event", quote.setting.event)
 
     def cited(self, record: Record, field: str, fallback: tuple[str, ...] = ()) -> tuple[str, ...]:
         """Ids of the sources for one field: the record's ``citations`` entry, else ``fallback`` (an entry's own
         sources, such as the signing's). Empty when the record-level sources are all there is to show."""
         return getattr(record, "citations", {}).get(field) or fallback
 
-    def outlet_of(self, source: Source) -> Actor:
-        return self.get("actors", source.outlet)
+    def outlet_of(self, source: Record) -> Record:
+        return self.target(source, "outlet")
 
-    def renderings(self, quote: Quote) -> list[Quote]:
+    def renderings(self, quote: Record) -> list[Record]:
         """Other outlets' renderings of the same remarks, both ways round: the quote this one renders, the quotes
         that render it, and their other renderings; oldest first."""
+        collection = quote.collection
         root = quote
         seen = {quote.id}
         while root.rendering_of and root.rendering_of not in seen:
             seen.add(root.rendering_of)
-            root = self.get("quotes", root.rendering_of)
-        group: dict[str, Quote] = {}
+            root = self.get(collection, root.rendering_of)
+        group: dict[str, Record] = {}
         todo = [root]
         while todo:
             current = todo.pop()
             if current.id in group:
                 continue
             group[current.id] = current
-            renderers = self.data.index.referrers(("quotes", current.id), "quotes", "rendering_of")
-            todo += [self.get("quotes", i) for i in renderers]
+            renderers = self.data.index.referrers((collection, current.id), collection, "rendering_of")
+            todo += [self.get(collection, i) for i in renderers]
         group.pop(quote.id, None)
         return sorted(group.values(), key=sort_key)
 
-    def supports(self, source: Source) -> list[tuple[str, list[Record]]]:
-        """What a source supports on the site: the records citing it, by collection (``("quotes", [...])``)."""
-        referrers = self.data.index.all_referrers(("sources", source.id))
+    def supports(self, source: Record) -> list[tuple[str, list[Record]]]:
+        """What a source supports on the site: the records citing it, by collection (plural noun, records)."""
+        referrers = self.data.index.all_referrers((source.collection, source.id))
         out = []
         for info in self.data.collections:
             ids = dict.fromkeys(i for (coll, _), found in referrers.items() if coll == info.name for i in found)
@@ -168,9 +168,9 @@ class Linker:
                 out.append((info.plural, sorted((self.get(info.name, i) for i in ids), key=sort_key)))
         return out
 
-    def sources_by_kind(self) -> list[tuple[str, list[Source]]]:
+    def sources_by_kind(self) -> list[tuple[str, list[Record]]]:
         """Every source grouped by its kind, kinds in a fixed order."""
-        sources = self.data.all("sources")
+        sources = self.data.all(self.data.collections.cited)
         return [
             (heading, [s for s in sources if s.kind == kind])
             for kind, heading in labels.SOURCE_KIND_HEADINGS.items()

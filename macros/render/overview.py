@@ -2,28 +2,28 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 
 from macros.core.dataset import Dataset
 from macros.core.dates import PartialDate
-from macros.core.models import Record, StatusEntry
+from macros.core.models import Entry, Record, attribute_name
 
 
 @dataclass(frozen=True)
 class TimelineEntry:
     date: PartialDate
-    kind: str  # "event", "milestone" or "quote"
+    kind: str  # the collection's x-collection.timeline kind: "event", "milestone", "quote"…
     record: Record
-    entry: StatusEntry | None = None
+    entry: Entry | None = None  # the item of the record's ``timeline.entries`` list (a treaty's status step)
     phase: str = ""  # against the visit: "before", "visit", "during" (dates overlap it) or "after"
+    order: int = 0  # the kind's x-collection.timeline order: among entries of the same date
 
     def sort_key(self) -> tuple:
-        return (self.date, {"milestone": 0, "event": 1, "quote": 2}[self.kind], self.record.id)
+        return (self.date, self.order, self.record.id)
 
 
 VISIT_EVENT_ID = "lavrov-visit-tehran"  # the event the whole site is about; the timeline marks before and after it
-KIND_LABELS = {"event": "Event", "milestone": "Treaty milestone", "quote": "Quote"}
 
 
 @dataclass(frozen=True)
@@ -47,17 +47,24 @@ class TimelineMonth:
 class Timeline:
     months: tuple[TimelineMonth, ...]
     visit: Record | None  # the visit event, if the data has it
+    labels: dict[str, str] = field(default_factory=dict)  # kind -> its word, in the kinds' declared order
 
     @property
     def entries(self) -> list[TimelineEntry]:
         return [e for m in self.months for e in m.entries]
 
     def kinds(self) -> list[tuple[str, str, int]]:
-        """(kind, label, how many) for the filter, in a fixed order."""
-        counts = {k: 0 for k in KIND_LABELS}
+        """(kind, label, how many) for the filter, in the kinds' declared order."""
+        counts = {k: 0 for k in self.labels}
         for e in self.entries:
             counts[e.kind] += 1
-        return [(k, label, counts[k]) for k, label in KIND_LABELS.items() if counts[k]]
+        return [(k, label, counts[k]) for k, label in self.labels.items() if counts[k]]
+
+
+def timeline_labels(data: Dataset) -> dict[str, str]:
+    """Each timeline kind's word (x-collection.timeline), in the kinds' declared order."""
+    specs = sorted((c.timeline for c in data.collections if c.timeline), key=lambda spec: spec.order)
+    return {spec.kind: spec.label for spec in specs}
 
 
 def _phase(entry: TimelineEntry, visit: Record | None) -> str:
@@ -74,10 +81,20 @@ def _phase(entry: TimelineEntry, visit: Record | None) -> str:
 
 
 def timeline(data: Dataset) -> Timeline:
-    """Every dated event, treaty milestone and quote, oldest first, grouped by month, each placed against the visit."""
-    entries = [TimelineEntry(e.date, "event", e) for e in data.all("events")]
-    entries += [TimelineEntry(s.date, "milestone", t, s) for t in data.all("treaties") for s in t.status]
-    entries += [TimelineEntry(q.date, "quote", q) for q in data.all("quotes")]
+    """Every record (or entry of a record) of the collections that join the timeline (``x-collection.timeline``:
+    events, treaty milestones, quotes), oldest first, grouped by month, each placed against the visit."""
+    entries = []
+    for info in data.collections:
+        spec = info.timeline
+        if spec is None:
+            continue
+        date = attribute_name(spec.date)
+        for record in data.all(info.name):
+            if spec.entries is None:
+                entries.append(TimelineEntry(getattr(record, date), spec.kind, record, order=spec.order))
+                continue
+            for item in getattr(record, attribute_name(spec.entries)):
+                entries.append(TimelineEntry(getattr(item, date), spec.kind, record, item, order=spec.order))
     entries.sort(key=TimelineEntry.sort_key)
     visit = data.get("events", VISIT_EVENT_ID)
     entries = [replace(e, phase=_phase(e, visit)) for e in entries]
@@ -85,7 +102,7 @@ def timeline(data: Dataset) -> Timeline:
         TimelineMonth(year, month, tuple(group))
         for (year, month), group in groupby(entries, key=lambda e: (e.date.year, e.date.month))
     )
-    return Timeline(months, visit)
+    return Timeline(months, visit, timeline_labels(data))
 
 
 def compared_treaties(data: Dataset) -> list[Record]:
@@ -124,9 +141,10 @@ class RelationsGraph:
 
     nodes: tuple[Record, ...]
     relations: tuple[Relation, ...]
+    singulars: dict[str, str] = field(default_factory=dict)  # collection -> its noun: a node's kind if it has none
 
     def node_kind(self, record: Record) -> str:
-        return getattr(record, "kind", None) or {"treaties": "treaty", "events": "event"}[record.collection]
+        return getattr(record, "kind", None) or self.singulars[record.collection]
 
     def kinds(self) -> list[str]:
         """Node kinds present, in a fixed order (for the legend)."""
@@ -147,7 +165,8 @@ class RelationsGraph:
 
 
 def node_label(record: Record) -> str:
-    return record.short_name if record.collection == "treaties" else record.title
+    """A box's label: the record's short title (x-collection.short_title_field), else its title."""
+    return record.short_title
 
 
 def relations(data: Dataset) -> RelationsGraph:
@@ -184,4 +203,4 @@ def relations(data: Dataset) -> RelationsGraph:
     nodes.sort(key=lambda r: (r.collection, node_label(r).casefold(), r.id))
     rels = [Relation(tail, head, kind, "; ".join(notes)) for (tail, head, kind), notes in found.items()]
     rels.sort(key=lambda r: (r.tail, order[r.kind], r.head))
-    return RelationsGraph(tuple(nodes), tuple(rels))
+    return RelationsGraph(tuple(nodes), tuple(rels), {c.name: c.singular for c in data.collections})

@@ -13,8 +13,9 @@ from markupsafe import Markup, escape
 from macros.core.dates import PartialDate
 from macros.core.models import Record
 from macros.render import backlinks, cast, diagram, overview, paging, ties, urls, wording
+from macros.render.generic import TrackedRecord, unshown_rows
 from macros.render.linker import Linker, SiteContext, sort_key
-from macros.render.templates import environment
+from macros.render.templates import environment, macros_in
 
 GENERIC_RECORD_TEMPLATE = "record.html"  # renders a record of any collection that has no template of its own
 GENERIC_INDEX_TEMPLATE = "index.html"
@@ -89,6 +90,9 @@ class PageRenderer:
             c.name: f"{c.name}_index.html" if f"{c.name}_index.html" in templates else GENERIC_INDEX_TEMPLATE
             for c in self.collections
         }
+        # The collections with key facts: key_facts.html's ``<template>_facts`` macro, found by name.
+        facts = macros_in(self.env, "key_facts.html")
+        self.key_facts_for = [c.name for c in self.collections if f"{c.template}_facts" in facts]
         self.limits = limits
         self._index_parts: dict[str, list[paging.Part[tuple[str | None, Record]]]] = {}
 
@@ -139,7 +143,16 @@ class PageRenderer:
             more = backlinks.More(len(first), counted, ln.href_url(section.list_url(record)), parts)
             sections.append((section.heading, first, more))
         template = self.env.get_template(self.template_for[record.collection])
-        return template.render(r=record, ln=ln, sections=sections, info=self.collections[record.collection])
+        tracked = TrackedRecord(record)  # notes the fields the template shows, to show the others after it
+        body = template.render(r=tracked, ln=ln, sections=sections, info=self.collections[record.collection])
+        if not tracked._tme_rest_shown:  # a template without sections.html: what it did not show, after it
+            rows = unshown_rows(self.collections, tracked)
+            body += (
+                str(self.env.get_template("fields.html").make_module({"ln": ln}).more_box(tracked, rows))
+                if rows
+                else ""
+            )
+        return body
 
     @staticmethod
     def _sorted(ln: Linker, section: backlinks.BacklinkSection) -> list[Record]:
@@ -274,9 +287,9 @@ class PageRenderer:
     def timeline_context(self, position: int = 0) -> dict:
         whole, parts = self.timeline_parts
         return {
-            "tl": overview.Timeline(parts[position].items, whole.visit),
+            "tl": overview.Timeline(parts[position].items, whole.visit, whole.labels),
             "whole": whole,
-            "kind_labels": overview.KIND_LABELS,
+            "kind_labels": whole.labels,
             "parts": paging.navigation("Timeline", urls.page_url(TIMELINE_SRC), parts, position),
         }
 
@@ -305,7 +318,8 @@ class PageRenderer:
                 yield from self.backlink_pages(record)
 
     def key_facts(self, ln: Linker, record: Record) -> Markup:
-        """The key-facts card of an event or a treaty (prose.Macros.key_facts refuses any other record)."""
+        """The key-facts card of an event or a treaty (prose.Macros.key_facts refuses a record of a collection not in
+        ``key_facts_for``)."""
         return Markup(self.env.get_template("key_facts.html").render(r=record, ln=ln))
 
     def map_figure(self, ln: Linker, drawn: object, key: str) -> Markup:

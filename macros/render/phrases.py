@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from markupsafe import Markup
 
-from macros.core.models import NativeName, Quote, Source
+from macros.core.models import Entry, Record
 from macros.render import labels
 from macros.render.escape import attribute, text
 from macros.render.labels import LANGUAGE_NAMES
@@ -17,13 +17,13 @@ from macros.render.linker import Linker
 from macros.render.wording import definite, in_sentence, indefinite, names_setting, possessive, without_article
 
 
-def source_label(ln: Linker, source: Source) -> str:
+def source_label(ln: Linker, source: Record) -> str:
     """What a citation shows: the outlet's abbreviation, or its name (IRNA, Tehran Times)."""
     outlet = ln.outlet_of(source)
     return outlet.abbreviation or outlet.name
 
 
-def source_line(ln: Linker, source: Source) -> str:
+def source_line(ln: Linker, source: Record) -> str:
     """``Source: IRNA, 25 February 2025``, or ``…, date unknown`` when the page shows no date."""
     when = source.published.display if source.published else "date unknown"
     return f"Source: {source_label(ln, source)}, {when}"
@@ -32,7 +32,7 @@ def source_line(ln: Linker, source: Source) -> str:
 def cite(ln: Linker, ids: Iterable[str]) -> Markup:
     """Compact citations after a statement: one superscript link per source, named in full for screen readers.
     Two sources from one outlet are told apart by their dates (``TASS, 8 April 2025``)."""
-    sources = [ln.get("sources", source_id) for source_id in ids]
+    sources = [ln.source(source_id) for source_id in ids]
     labels = [source_label(ln, s) for s in sources]
     links = []
     for source, label in zip(sources, labels, strict=True):
@@ -47,12 +47,25 @@ def cite(ln: Linker, ids: Iterable[str]) -> Markup:
     return Markup('<sup class="tme-cites">' + "; ".join(links) + "</sup>")
 
 
+def citation(ln: Linker, source: Record) -> Markup:
+    """A source named in full: its title linked to its page, its outlet, its date and its original address
+    (``Title, IRNA, 25 February 2025 (original)``)."""
+    parts = [ln.link(source)]
+    if source.outlet:
+        parts.append(ln.to(source, "outlet"))
+    parts.append(ln.date(source.published) if source.published else Markup("date unknown"))
+    original = (
+        f' (<a class="tme-source" href="{attribute(source.url)}" rel="noopener">original</a>)' if source.url else ""
+    )
+    return Markup(", ".join(parts) + original)  # every part is Markup already: escaped where it was made
+
+
 def external(url: str, label: str | None = None) -> Markup:
     """A link to a page outside the site, showing its address (or ``label``)."""
     return Markup(f'<a class="tme-source" href="{attribute(url)}" rel="noopener">{text(label or url)}</a>')
 
 
-def setting(ln: Linker, quote: Quote) -> Markup:
+def setting(ln: Linker, quote: Record) -> Markup:
     """Where the words were said: ``interview with RIA Novosti``, ``at the Lavrov–Araghchi press conference``."""
     label = labels.SETTING_LABELS[quote.setting.kind]
     event = ln.event_of(quote)
@@ -60,7 +73,7 @@ def setting(ln: Linker, quote: Quote) -> Markup:
     if not (event and names_setting(label, event.title)):
         parts.append(text(label))
     if quote.setting.outlet:
-        parts.append(Markup("with ") + ln.ref("actors", quote.setting.outlet))  # an outlet's name is used as is
+        parts.append(Markup("with ") + ln.to(quote, "setting.outlet", quote.setting.outlet))  # a name used as is
     if event:
         parts.append(Markup("at ") + _with_article(ln, event, event.title))
     out = Markup(" ").join(parts)
@@ -69,7 +82,7 @@ def setting(ln: Linker, quote: Quote) -> Markup:
     return out
 
 
-def translation(quote: Quote) -> str:
+def translation(quote: Record) -> str:
     """``Translated from Persian by IRNA``; empty when the words are printed as spoken."""
     if not quote.translation:
         return ""
@@ -116,7 +129,7 @@ def quote_marks(code: str | None) -> tuple[str, str]:
     return ("«", "»") if _primary(code) in _GUILLEMETS else ("“", "”")
 
 
-def rendering_label(quote: Quote) -> str:
+def rendering_label(quote: Record) -> str:
     """What a quote card calls its printed words beside their original: ``English, translated by IRNA``."""
     name = language(quote.language) or "As printed"
     if not quote.translation:
@@ -125,17 +138,17 @@ def rendering_label(quote: Quote) -> str:
     return f"{name}, translator not stated" if by.casefold() == "not stated" else f"{name}, translated by {by}"
 
 
-def no_original(quote: Quote) -> str:
+def no_original(quote: Record) -> str:
     """The plain statement that a translated quote's original words were not found (empty if not translated)."""
     if not quote.translation:
         return ""
     return f"The original {language(quote.translation.from_)} words were not found."
 
 
-def native_names(names: Iterable[NativeName]) -> Markup:
+def native_names(names: Iterable[Entry]) -> Markup:
     """An actor's names in other languages and scripts, each isolated in its language, grouped by language:
     ``Russian: Аббас Аракчи, Аббас Арагчи; Persian: سید عباس عراقچی`` (one language: the names alone)."""
-    by_language: dict[str, list[NativeName]] = {}
+    by_language: dict[str, list[Entry]] = {}
     for name in names:
         by_language.setdefault(name.language, []).append(name)
     parts = []
@@ -145,7 +158,7 @@ def native_names(names: Iterable[NativeName]) -> Markup:
     return Markup("; ").join(parts)
 
 
-def native_names_label(names: Iterable[NativeName]) -> str:
+def native_names_label(names: Iterable[Entry]) -> str:
     """``Name in Russian``, ``Names in Russian and Persian``: the fact box's label for ``native_names``."""
     names = list(names)
     codes = list(dict.fromkeys(n.language for n in names))
@@ -154,9 +167,9 @@ def native_names_label(names: Iterable[NativeName]) -> str:
     return f"{'Name' if len(names) == 1 else 'Names'} in {joined}"
 
 
-def provenance(ln: Linker, quote: Quote) -> Markup:
+def provenance(ln: Linker, quote: Record) -> Markup:
     """Where these exact words come from, in plain words (see the contract's three provenance values)."""
-    source = ln.get("sources", quote.source)
+    source = ln.target(quote, "source")
     outlet = ln.outlet_of(source)
     printed_by = ln.link(source, _printer(source, outlet.name))
     if quote.provenance == "traced":
@@ -167,7 +180,7 @@ def provenance(ln: Linker, quote: Quote) -> Markup:
         if ln.renderings(quote):
             out += Markup(". Other outlets printed the same remarks in different words")
         return out
-    credited = ln.ref("actors", quote.attributed_to, without_article(_name(ln, quote.attributed_to)))
+    credited = ln.to(quote, "attributed_to", label=without_article(_name(ln.target(quote, "attributed_to"))))
     out = Markup(_capital(printed_by)) + Markup(" attributes this to ") + credited
     found = [r for r in ln.renderings(quote) if r.provenance == "traced"]
     if found:
@@ -178,15 +191,15 @@ def provenance(ln: Linker, quote: Quote) -> Markup:
     return out
 
 
-def _where_found(ln: Linker, quote: Quote) -> Markup:
+def _where_found(ln: Linker, quote: Record) -> Markup:
     """``a RIA Novosti interview`` linked to that rendering's page."""
-    outlet_id = quote.setting.outlet or ln.get("sources", quote.source).outlet
-    phrase = f"{without_article(_name(ln, outlet_id))} {labels.SETTING_LABELS[quote.setting.kind]}"
+    outlet = ln.target(quote, "setting.outlet", quote.setting.outlet) or ln.outlet_of(ln.target(quote, "source"))
+    phrase = f"{without_article(_name(outlet))} {labels.SETTING_LABELS[quote.setting.kind]}"
     article, rest = indefinite(phrase).split(" ", 1)
     return text(article + " ") + ln.link(quote, rest)
 
 
-def _printer(source: Source, outlet_name: str) -> str:
+def _printer(source: Record, outlet_name: str) -> str:
     """How a caption names who printed the words: an opinion piece or analysis is "the article"."""
     return "the article" if source.kind in ("opinion", "analysis") else in_sentence(outlet_name)
 
@@ -200,8 +213,7 @@ def _with_article(ln: Linker, record: object, name: str) -> Markup:
     return text(article + " ") + ln.link(record, rest)
 
 
-def _name(ln: Linker, actor_id: str) -> str:
-    actor = ln.get("actors", actor_id)
+def _name(actor: Record) -> str:
     return actor.abbreviation or actor.name
 
 

@@ -164,10 +164,11 @@ class Macros:
     def key_facts(self, collection: object, record_id: object) -> Markup:
         """Key facts at a glance for an event or a treaty: when, where, who, what it is, status, with sources."""
         record = self._record(collection, record_id)
-        if record.collection not in ("events", "treaties"):
+        shown = self.renderer.key_facts_for  # the collections key_facts.html has a `<template>_facts` macro for
+        if record.collection not in shown:
             raise MacroError(
-                f"key_facts shows events and treaties, not {record.collection}",
-                expected='key_facts("events", id) or key_facts("treaties", id)',
+                f"key_facts shows {' and '.join(shown)}, not {record.collection}",
+                expected=" or ".join(f'key_facts("{name}", id)' for name in shown),
             )
         return _block(self.renderer.key_facts(self.ln, record))
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from string import Formatter
 
+from macros.core.collections import Registry, registry
 from macros.core.dataset import Dataset
-from macros.core.models import Actor, Claim, Event, GenericRecord, GlossaryTerm, Quote, Record, Source, Treaty
+from macros.core.dates import PartialDate
+from macros.core.models import Record, field_names, values_at
 from macros.render import urls
 
 SITE_NAME = "Tehran–Moscow Explainer"
@@ -33,25 +36,32 @@ def _types(named: object) -> set[str] | None:
     return set(TYPE_SETS[named]) if isinstance(named, str) else set(named)
 
 
-def description(record: Record | None, fallback: str, limit: int = 200) -> str:
-    """One plain-text sentence or two for meta description and OpenGraph."""
+def description(record: Record | None, fallback: str, limit: int = 200, collections: Registry | None = None) -> str:
+    """One plain-text sentence or two for meta description and OpenGraph: the first of the collection's
+    ``x-collection.description`` forms whose fields the record fills, else its first text longer than its title."""
     text = fallback
-    if isinstance(record, GenericRecord):
-        text = next(
-            (v for v in record.fields.values() if isinstance(v, str) and len(v) > len(record.title)), record.title
-        )
-    if isinstance(record, (Actor, Treaty, Event)):
-        text = record.summary
-    elif isinstance(record, Quote):
-        text = f"“{record.text}”"
-    elif isinstance(record, GlossaryTerm):
-        text = record.definition
-    elif isinstance(record, Source):
-        text = record.note or record.title
-    elif isinstance(record, Claim):
-        text = f"The article says: “{record.claim}” What the record shows: {record.finding}"
+    if record is not None:
+        forms = (collections or registry())[record.collection].description
+        text = next((form.format_map(_text_fields(record)) for form in forms if _fills(record, form)), "")
+        if not text:
+            texts = (getattr(record, name) for name in field_names(record))
+            text = next((v for v in texts if isinstance(v, str) and len(v) > len(record.title)), record.title)
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _fills(record: Record, form: str) -> bool:
+    return all(getattr(record, name, None) for _, name, _, _ in Formatter().parse(form) if name)
+
+
+def _text_fields(record: Record) -> dict[str, object]:
+    return {name: getattr(record, name) for name in field_names(record)}
+
+
+def _jsonld_value(value: object, node_type: str | None) -> object:
+    if isinstance(value, PartialDate):
+        value = value.iso
+    return {"@type": node_type, "name": value} if node_type else value
 
 
 class StructuredData:
@@ -72,7 +82,8 @@ class StructuredData:
     def linked(self, record: Record, node: dict) -> None:
         """The record's references as schema.org properties, as each reference field's ``x-jsonld`` says: a property,
         the target types it takes (``types``; others go to ``else`` or are left out), the record it applies to
-        (``when``: field values; ``node_types``: this node's types) and whether it holds one node (``single``)."""
+        (``when``: field values; ``node_types``: this node's types), whether it holds one node (``single``) and
+        the target's field that gives the node's address instead of its page here (``url``: a source's own)."""
         raw = self.data.raw[(record.collection, record.id)]
         for spec in self.data.collections.refs(record.collection):
             says = spec.jsonld
@@ -86,6 +97,8 @@ class StructuredData:
             allowed = _types(says.get("types"))
             for target_id in value if isinstance(value, list) else [value] if value else []:
                 target = self.ref(spec.target, target_id)
+                if says.get("url"):
+                    target["url"] = getattr(self.data.get(spec.target, target_id), says["url"])
                 prop = says["property"] if allowed is None or target["@type"] in allowed else says.get("else")
                 if prop and says.get("single"):
                     node[prop] = target
@@ -107,40 +120,15 @@ class StructuredData:
             "url": self.url_of(record),
             "name": record.title,
         }
-        if isinstance(record, Actor):
-            node["description"] = record.summary
-            if record.aliases:
-                node["alternateName"] = list(record.aliases)
-            if record.roles and record.kind == "person":
-                node["jobTitle"] = [role.office for role in record.roles]
-        elif isinstance(record, Quote):
-            node.update(text=record.text, dateCreated=record.date.iso)
-        elif isinstance(record, Treaty):
-            node.update(description=record.summary, legislationType="treaty")
-            if record.aliases:
-                node["alternateName"] = [alias.name for alias in record.aliases]
-            if record.signed and record.signed.date:
-                node["legislationDate"] = record.signed.date.iso
-        elif isinstance(record, Event):
-            node.update(description=record.summary, startDate=record.date.iso)
-            if record.end_date:
-                node["endDate"] = record.end_date.iso
-            if record.place:
-                node["location"] = {"@type": "Place", "name": record.place}
-        elif isinstance(record, Source):
-            if record.url:
-                node["sameAs"] = record.url
-            if record.published:
-                node["datePublished"] = record.published.iso
-        elif isinstance(record, GlossaryTerm):
-            node.update(
-                description=record.definition,
-                inDefinedTermSet=urls.absolute(self.site_url, urls.index_url(record.collection)),
-            )
-        elif isinstance(record, Claim):
-            source = self.data.get(self.data.collections.target(record.collection, "source"), record.source)
-            appearance = {"@type": "CreativeWork", "url": source.url, "name": source.title}
-            node.update(text=record.claim, appearance=appearance)
+        info = self.data.collections[record.collection]
+        for prop, value in info.jsonld.items():  # constants: "@index" is the address of the collection's index
+            node[prop] = urls.absolute(self.site_url, urls.index_url(record.collection)) if value == "@index" else value
+        for says in self.data.collections.field_rules(record.collection).jsonld:
+            if any(getattr(record, k, None) != v for k, v in says.when.items()):
+                continue
+            found = [_jsonld_value(value, says.node_type) for _, value in values_at(record, says.path)]
+            if found:
+                node[says.property] = found if "*" in says.path else found[0]
         self.linked(record, node)  # spatialCoverage, for one, ranges over Place: a treaty's parties that are states
         return dict(sorted(node.items(), key=lambda item: PROPERTY_ORDER.get(item[0], len(PROPERTY_ORDER))))
 

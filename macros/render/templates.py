@@ -6,8 +6,8 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
-from jinja2.runtime import Context
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, nodes, pass_context
+from jinja2.runtime import Context, Macro
 from markupsafe import Markup
 
 from macros.render import diagram, facts, generic, headings, labels, maps, phrases, statuses, ties, wording
@@ -35,6 +35,33 @@ def _with_page_linker(function: Callable) -> Callable:
 
     call.__name__ = function.__name__
     return call
+
+
+@pass_context
+def own_macro(context: Context, record: object, suffix: str, module: object = None) -> Macro | None:
+    """The macro for a record's collection, found by name in the calling template (or in an imported ``module``), or
+    none: a collection's own fact box, list entry and key facts are found as its templates are
+    (``<x-collection.template>_box``, ``_item``, ``_facts``), so a collection added by a schema needs no branch."""
+    name = context["ln"].data.collections[record.collection].template + suffix  # type: ignore[attr-defined]
+    found = getattr(module, name, None) if module is not None else context.vars.get(name)
+    return found if isinstance(found, Macro) else None
+
+
+@pass_context
+def unshown_box(context: Context, record: object) -> Markup:
+    """On a record page, once its template has shown the record: the filled fields it did not show, as fact-box rows
+    (fields.html); nothing, and no template work, when it showed them all."""
+    ln = context["ln"]
+    rows = generic.unshown_rows(ln.data.collections, record)
+    if not rows:
+        return Markup("")
+    return Markup(context.environment.get_template("fields.html").make_module({"ln": ln}).more_box(record, rows))
+
+
+def macros_in(env: Environment, template: str) -> set[str]:
+    """The names of the macros a template defines, read from its source (rendering it would need its variables)."""
+    source, _, _ = env.loader.get_source(env, template)  # type: ignore[union-attr]
+    return {node.name for node in env.parse(source).find_all(nodes.Macro)}
 
 
 def _label(table: str) -> Callable[[str], str]:
@@ -94,6 +121,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
         attributive=wording.attributive,
         article_label=wording.article_label,
         cite=_with_page_linker(phrases.cite),
+        citation=_with_page_linker(phrases.citation),
         source_line=_with_page_linker(phrases.source_line),
         status_sentence=_with_page_linker(statuses.status_sentence),
         place_map=_with_page_linker(lambda ln, place: maps.place_map(ln.data, place)),
@@ -103,6 +131,8 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
         search_names=index_words,
         section_title=_with_page_linker(lambda ln, *args, **kw: headings.section_title(ln.heading_ids, *args, **kw)),
         record_rows=_with_page_linker(lambda ln, record: generic.record_rows(ln.data.collections, record)),
+        unshown_box=unshown_box,
+        own_macro=own_macro,
         **facts.GLOBALS,
     )
     return env
