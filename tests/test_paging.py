@@ -263,7 +263,9 @@ def test_the_real_site_splits_a_list_only_past_its_limit(built):
         assert bool(built.page(list_url).select("nav.tme-parts")) == bool(expected), list_url
         if expected:
             whole = renderer.index_parts(list_url.rstrip("/"))
-            assert sum(map(renderer._index_weight, (r for part in whole for _, r in part.items))) > paging.MAX_INDEX_WEIGHT
+            assert (
+                sum(map(renderer._index_weight, (r for part in whole for _, r in part.items))) > paging.MAX_INDEX_WEIGHT
+            )
     assert not any(p.name.isdigit() for p in (built.site / "timeline").iterdir())
     for collection in ("actors", "quotes", "treaties", "events", "glossary", "sources", "claims"):
         below = [p for p in (built.site / collection).glob("*/*/index.html") if p.parent.parent.name != "page"]

@@ -219,7 +219,8 @@ def test_home_page_title_shows_once_and_key_facts_come_first(open_page, width):
     assert page.locator("article h1").count() == 1
     # the first thing after the (hidden) title: how current the page is, then the key facts
     first = page.evaluate(
-        "[...document.querySelector('article').querySelectorAll('p, aside, ul, figure')].slice(0, 2).map(e => e.className)"
+        "[...document.querySelector('article').querySelectorAll('p, aside, ul, figure')]"
+        ".slice(0, 2).map(e => e.className)"
     )
     assert "tme-currency" in first[0] and "tme-facts" in first[1]
     facts = page.locator(".tme-facts").inner_text()
