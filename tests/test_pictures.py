@@ -14,6 +14,7 @@ from test_browser import server  # noqa: F401  (shared fixture: the built site o
 from macros.core import load_dataset
 from macros.core.dates import PartialDate
 from macros.render import cast, maps, statuses
+from macros.render.facts import latest_status
 
 DATA = load_dataset()
 PICTURE_PAGES = ["visit/", "treaty/", "what-next/", "actors/sergei-lavrov/", "actors/iran/", "places/tehran/"]
@@ -132,7 +133,12 @@ def test_a_person_takes_the_camp_of_their_affiliation():
 def test_a_status_step_reads_as_a_sentence_with_the_disagreement_apart(built):
     card = built.page("treaty/").select_one("aside.tme-facts")
     status = next(row for row in card.select(".tme-facts__row") if row.dt.get_text() == "Status").dd.get_text()
-    assert status.startswith("In force since 2 October 2025. Sources disagree on the date: ")
+    # an ongoing state says how current it is: "as of" the newest of the step's sources
+    step = latest_status(DATA.get("treaties", "russia-iran-treaty"))
+    newest = max(DATA.get("sources", s).published for s in step.sources if DATA.get("sources", s).published)
+    assert status.startswith(
+        f"In force since 2 October 2025, according to sources up to {newest.display}. Sources disagree on the date: "
+    )
     assert "Sources disagree on the date:" in status and "(disputed" not in status
     sources = card.select_one("details.tme-facts__sources")
     links = [a["href"] for a in sources.select("a")]

@@ -77,6 +77,7 @@ class Collection:
     title_words: int | None = None  # the title is the title field's first words (a quote's opening nine)
     short_title_field: str | None = None  # a shorter title, where space is short (the relations diagram)
     sort_date: tuple[str, ...] = ()  # the date that orders records (``signed.date``); default: a ``date`` field
+    lead_with: tuple[str, tuple[str, ...]] | None = None  # back-link lists show records with these values first
     description: tuple[str, ...] = ()  # the page's description: the first of these with every field filled
     jsonld: dict[str, str] = field(default_factory=dict)  # constant JSON-LD properties ("@index": the index page)
     timeline: TimelineSpec | None = None
@@ -323,6 +324,14 @@ def _declared(schema: Schema, block: dict, problem) -> tuple[dict, list[Problem]
             out["sort_date"] = path
     elif "date" in props and date_at(("date",)):
         out["sort_date"] = ("date",)
+    if "lead_with" in block:
+        spec = block["lead_with"]
+        field_name, values = (spec.get("field"), spec.get("values")) if isinstance(spec, dict) else (None, None)
+        enum = props.get(field_name, {}).get("enum", []) if isinstance(field_name, str) else []
+        ok = isinstance(values, list) and bool(values) and all(v in enum for v in values)
+        hint = '{"field": "provenance", "values": ["traced"]}: an enum field and some of its values'
+        if check("lead_with", ok, "does not name an enum field and values of it", hint):
+            out["lead_with"] = (field_name, tuple(values))
     if "description" in block:
         forms = block["description"]
         forms = [forms] if isinstance(forms, str) else forms

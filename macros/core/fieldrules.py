@@ -5,6 +5,8 @@ and how a plain field reads in JSON-LD. Read once per registry; a malformed decl
   field: it may not be earlier than ``field`` (a sibling in the same object, or with ``"from": "record"`` a dotted path
   from the record: ``signed.date``), except where ``"unless"`` matches its siblings (``{"status": "signed"}``). The
   message may name ``{value}``, ``{other}`` (both ISO dates) and any sibling field.
+- ``"x-not-after"``: the same, the other way round: the date may not be later than ``field`` (a role that ends after
+  its holder died: ``{"field": "died", "from": "record", "message": "…"}``).
 - ``"x-when": {"field": "provenance", "is": "attributed-differently", "fix": "…"}``: the field is filled exactly when
   its sibling ``field`` has that value.
 - ``"x-language": "language"`` on a text field: its sibling ``language`` holds the text's language (BCP 47), so a
@@ -36,6 +38,7 @@ class NotBefore:
     from_record: bool
     unless: dict
     message: str
+    after: bool = False  # x-not-after: the date may not be later than the other
 
 
 @dataclass(frozen=True)
@@ -112,12 +115,13 @@ def field_rules(schema: Schema, text: str) -> tuple[FieldRules, list[Problem]]:
         problems.append(Problem(schema.shown, line_of(text, path, key), 1, message, field=name, hint=hint))
 
     for path, written, full in walk(schema.record, (), schema.shared):
-        if "x-not-before" in full:
-            rule = _not_before(schema, path, written, full["x-not-before"])
-            if isinstance(rule, str):
-                problem(path, "x-not-before", rule, _NOT_BEFORE_FIX)
-            else:
-                not_before.append(rule)
+        for key in ("x-not-before", "x-not-after"):
+            if key in full:
+                rule = _not_before(schema, path, written, full[key], key)
+                if isinstance(rule, str):
+                    problem(path, key, rule, _NOT_BEFORE_FIX.replace("x-not-before", key))
+                else:
+                    not_before.append(rule)
         if "x-when" in full:
             when = full["x-when"]
             props = _siblings(schema, path)
@@ -179,26 +183,24 @@ def _siblings(schema: Schema, path: Path) -> dict:
     return found[1].get("properties", {}) if found else {}
 
 
-def _not_before(schema: Schema, path: Path, written: dict, rule: object) -> NotBefore | str:
-    """A parsed x-not-before, or what is wrong with it."""
+def _not_before(schema: Schema, path: Path, written: dict, rule: object, key: str = "x-not-before") -> NotBefore | str:
+    """A parsed x-not-before (or x-not-after), or what is wrong with it."""
     if not isinstance(rule, dict) or not isinstance(rule.get("field"), str) or not isinstance(rule.get("message"), str):
-        return "x-not-before needs a field (the date this one may not precede) and a message"
+        return f"{key} needs a field (the date this one may not precede) and a message"
     if not is_date(written) and not is_date(resolved(written, schema.shared)):
-        return "x-not-before is declared on a field that is not a date"
+        return f"{key} is declared on a field that is not a date"
     from_record = rule.get("from") == "record"
     other = tuple(rule["field"].split("."))
     scope = () if from_record else path[:-1]
     target = node_at(schema.record, (*scope, *other), schema.shared)
     if target is None or not (is_date(target[0]) or is_date(target[1])):
         scope_name = "record" if from_record else "same object"
-        return f"x-not-before names '{rule['field']}', which is not a date field of the {scope_name}"
+        return f"{key} names '{rule['field']}', which is not a date field of the {scope_name}"
     siblings = _siblings(schema, path)
     unless = rule.get("unless", {})
     if not isinstance(unless, dict) or set(unless) - set(siblings):
-        return "x-not-before's unless must map sibling fields to values"
+        return f"{key}'s unless must map sibling fields to values"
     named = {name for _, name, _, _ in Formatter().parse(rule["message"]) if name}
     if named - {"value", "other"} - set(siblings):
-        return (
-            f"x-not-before's message names {', '.join(sorted(named - {'value', 'other'} - set(siblings)))}, not fields"
-        )
-    return NotBefore(path, other, from_record, dict(unless), rule["message"])
+        return f"{key}'s message names {', '.join(sorted(named - {'value', 'other'} - set(siblings)))}, not fields"
+    return NotBefore(path, other, from_record, dict(unless), rule["message"], after=key == "x-not-after")

@@ -133,13 +133,16 @@ def _self_references(record: Record, specs: list[RefSpec], singular: str):
 
 
 def _order_problems(record: Record, rules: tuple[NotBefore, ...]):
-    """``x-not-before``: a date earlier than the one it may not precede (an event ending before it starts)."""
+    """``x-not-before``: a date earlier than the one it may not precede (an event ending before it starts);
+    ``x-not-after``: a date later than the one it may not follow (an office held after its holder died)."""
     for rule in rules:
         name = attribute_name(rule.path[-1])
         for where, holder in values_at(record, rule.path[:-1]):
             value = getattr(holder, name)
             other = _date_at(record if rule.from_record else holder, rule.other)
-            if value is None or other is None or value.latest() >= other.earliest():
+            if value is None or other is None:
+                continue
+            if (other.latest() >= value.earliest()) if rule.after else (value.latest() >= other.earliest()):
                 continue
             if rule.unless and all(getattr(holder, attribute_name(k)) == v for k, v in rule.unless.items()):
                 continue

@@ -156,7 +156,14 @@ class PageRenderer:
 
     @staticmethod
     def _sorted(ln: Linker, section: backlinks.BacklinkSection) -> list[Record]:
-        return sorted((ln.get(section.collection, i) for i in section.ids), key=sort_key)
+        """A back-link list in its records' order, led by those the collection's ``lead_with`` names (traced quotes
+        before wordings found only in the seed article)."""
+        records = (ln.get(section.collection, i) for i in section.ids)
+        lead = ln.data.collections[section.collection].lead_with
+        if lead is None:
+            return sorted(records, key=sort_key)
+        field_name, values = lead
+        return sorted(records, key=lambda r: (getattr(r, field_name) not in values, sort_key(r)))
 
     def record_page(self, record: Record) -> PageSource:
         src = urls.record_src(record.collection, record.id)

@@ -246,15 +246,27 @@ class Macros:
         return self.renderer.map_figure(self.ln, drawn, f"map-{self.figures}")
 
     def ties(
-        self, title: object, since: object = None, until: object = None, kinds: object = None, treaty: object = None
+        self,
+        title: object,
+        since: object = None,
+        until: object = None,
+        kinds: object = None,
+        treaty: object = None,
+        camp: object = None,
     ) -> Markup:
-        """A small diagram of who met whom (events of ``kinds`` between ``since`` and ``until``) or of who signed and
+        """A small diagram of who met whom (events of ``kinds`` between ``since`` and ``until``), of whom one camp's
+        people talked to (``camp="russia"``: people, not events, so that many months fit) or of who signed and
         ratified a treaty (``treaty="russia-iran-treaty"``), with the same ties listed in words."""
         if not isinstance(title, str) or not title.strip():
             raise MacroError("a diagram needs a title, in quotes", hint='e.g. ties("Who met whom", since="2025-04")')
         treaty_id = self._record("treaties", treaty).id if treaty is not None else None
+        camps = list(self.site.dataset.collections.labels("actors", "camp", "x-headings"))
+        camp_ids = self._words(camp, "camp", camps)
+        if camp is not None and len(camp_ids) != 1:
+            raise MacroError("a diagram shows one camp's contacts", expected="one of: " + ", ".join(camps))
+        camp_id = camp_ids[0] if camp_ids else None
         selection = self._selection(since, until, kinds)
-        graph = tie_graphs.focused(self.site.dataset, title, treaty=treaty_id, **selection)
+        graph = tie_graphs.focused(self.site.dataset, title, treaty=treaty_id, camp=camp_id, **selection)
         if graph is None:
             raise MacroError("no tie in the data matches this diagram", hint="check the dates, kinds and ids")
         self.figures += 1

@@ -41,8 +41,21 @@ def when(date: PartialDate, ln: Linker) -> Markup:
     return Markup("on " if date.day else "in ") + ln.date(date)
 
 
-def status_sentence(ln: Linker, treaty: object, entry: object) -> Markup:
-    """One status step in words; a disputed step adds "Sources disagree on the date: …" as its own sentence."""
+def sources_up_to(ln: Linker, entry: object) -> PartialDate | None:
+    """The newest publication date among a step's sources: how current the statement that the step holds is."""
+    dates = [ln.get("sources", s).published for s in getattr(entry, "sources", ())]
+    return max((d for d in dates if d is not None), default=None)
+
+
+def current_status(ln: Linker, treaty: object, entry: object) -> Markup:
+    """The latest step as a statement about now: "In force since 2 October 2025, according to sources up to 17
+    December 2025.", since "in force" is an ongoing state that a later step could end."""
+    return status_sentence(ln, treaty, entry, as_of=sources_up_to(ln, entry))
+
+
+def status_sentence(ln: Linker, treaty: object, entry: object, as_of: PartialDate | None = None) -> Markup:
+    """One status step in words, ``as_of`` the newest source saying so if given; a disputed step adds "Sources
+    disagree on the date: …" as its own sentence."""
     with_party, without = _SENTENCES.get(entry.status, ("{label} ({party}) {when}", "{label} {when}"))
     party = ln.to(treaty, "status.party", entry.party) if getattr(entry, "party", None) else None
     pattern = with_party if party else without
@@ -52,7 +65,10 @@ def status_sentence(ln: Linker, treaty: object, entry: object) -> Markup:
         "day": ln.date(entry.date),
         "label": text(labels.STATUS_LABELS[entry.status]),
     }
-    sentence = _fill(pattern, values) + Markup(".")
+    sentence = _fill(pattern, values)
+    if as_of is not None:
+        sentence += Markup(", according to sources up to ") + ln.date(as_of)
+    sentence += Markup(".")
     if getattr(entry, "disputed", False):
         note = getattr(entry, "date_note", None)
         others = "; ".join(o.date.display for o in getattr(entry, "other_dates", ()))

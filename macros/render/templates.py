@@ -124,6 +124,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
         citation=_with_page_linker(phrases.citation),
         source_line=_with_page_linker(phrases.source_line),
         status_sentence=_with_page_linker(statuses.status_sentence),
+        current_status=_with_page_linker(statuses.current_status),
         place_map=_with_page_linker(lambda ln, place: maps.place_map(ln.data, place)),
         actor_ties=_with_page_linker(_actor_ties),
         quote_setting=_with_page_linker(phrases.setting),

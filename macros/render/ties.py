@@ -217,15 +217,58 @@ def event_ties(
     return TieGraph(title, tuple(left), right, tuple(ties), notes, "meetings")
 
 
+def contact_ties(
+    data: Dataset,
+    title: str,
+    camp: str,
+    kinds: tuple[str, ...],
+    since: PartialDate | None,
+    until: PartialDate | None,
+) -> TieGraph | None:
+    """Whom one camp's people met or phoned at the events of ``kinds`` between two dates: that camp's people on the
+    left, the people of other camps they talked to on the right, each tie with the events it rests on. A diagram of
+    people rather than of events, so that a year and more of contacts fits in MAX_NODES boxes; if it does not, the
+    least-contacted people are left out, and the caption says how many (the words list what is drawn)."""
+    found: dict[tuple[str, str, str], list[Record]] = {}  # (ours, kind, theirs) → events
+    people: dict[str, Record] = {}
+    for event, kind in _events(data, kinds or MEETING_KINDS, since, until):
+        present = [data.get("actors", p) for p in event.participants if _is_person(data, p)]
+        ours = [p for p in present if camp_of(data, p) == camp]
+        for a in ours:
+            for b in (p for p in present if camp_of(data, p) != camp):
+                people[_key(a)], people[_key(b)] = a, b
+                found.setdefault((_key(a), "call" if kind == "call" else "met", _key(b)), []).append(event)
+    if not found:
+        return None
+    contacts = {k: sum(len(v) for (a, _, b), v in found.items() if k in (a, b)) for k in people}
+    by_weight = sorted(people, key=lambda k: (-contacts[k], people[k].title.casefold()))
+    kept = set(by_weight[:MAX_NODES])
+    ties = tuple(
+        Tie(people[a], people[b], kind, tuple(events))
+        for (a, kind, b), events in sorted(found.items(), key=lambda item: (-len(item[1]), item[0]))
+        if a in kept and b in kept
+    )
+    left = tuple(sorted(_unique(t.a for t in ties), key=lambda r: (-contacts[_key(r)], r.title.casefold())))
+    right = tuple(sorted(_unique(t.b for t in ties), key=lambda r: (-contacts[_key(r)], r.title.casefold())))
+    left_out = len(people) - len(kept)
+    if left_out:
+        title += f" (the {len(kept)} people with most contacts; {left_out} more on the timeline)"
+    notes = {_key(r): f"{contacts[_key(r)]} contact{'s' if contacts[_key(r)] > 1 else ''}" for r in left + right}
+    return TieGraph(title, left, right, ties, notes, "contacts")
+
+
 def focused(
     data: Dataset,
     title: str,
     *,
     treaty: str | None = None,
+    camp: str | None = None,
     kinds: tuple[str, ...] = (),
     since: PartialDate | None = None,
     until: PartialDate | None = None,
 ) -> TieGraph | None:
     if treaty:
         return treaty_ties(data, data.get("treaties", treaty), title, kinds)
+    if camp:
+        return contact_ties(data, title, camp, kinds, since, until)
     return event_ties(data, title, kinds, since, until)
