@@ -43,7 +43,7 @@ def when(date: PartialDate, ln: Linker) -> Markup:
 
 def sources_up_to(ln: Linker, entry: object) -> PartialDate | None:
     """The newest publication date among a step's sources: how current the statement that the step holds is."""
-    dates = [ln.get("sources", s).published for s in getattr(entry, "sources", ())]
+    dates = [ln.source(s).published for s in getattr(entry, "sources", ())]
     return max((d for d in dates if d is not None), default=None)
 
 
