@@ -58,8 +58,10 @@ build: $(READY)
 	echo "SOURCE_DATE_EPOCH=$$epoch $(BIN)/mkdocs build --strict"; \
 	SOURCE_DATE_EPOCH="$$epoch" $(BIN)/mkdocs build --strict
 
+# One worker per core (pytest-xdist); a test file's tests stay in one worker, so a module's shared build is made once
+# (builds shared by several files are made once per run: tests/conftest.py, shared). The slowest tests are listed.
 pytest: $(READY)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile --durations=25
 
 bench: $(READY)  ## Performance figures (see docs/performance.md)
 	$(BIN)/python -m bench.run
