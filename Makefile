@@ -59,9 +59,10 @@ build: $(READY)
 	SOURCE_DATE_EPOCH="$$epoch" $(BIN)/mkdocs build --strict
 
 # One worker per core (pytest-xdist); a test file's tests stay in one worker, so a module's shared build is made once
-# (builds shared by several files are made once per run: tests/conftest.py, shared). The slowest tests are listed.
+# (builds shared by several files are made once per run: tests/conftest.py, shared), and files are handed out in
+# collection order, the longest first (conftest.LONGEST_FIRST). The 25 slowest tests are listed.
 pytest: $(READY)
-	$(BIN)/python -m pytest -n auto --dist loadfile --durations=25
+	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder --durations=25
 
 bench: $(READY)  ## Performance figures (see docs/performance.md)
 	$(BIN)/python -m bench.run

@@ -207,6 +207,32 @@ def project_copy(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+# --- Order: the longest files first ------------------------------------------------------------------------------
+
+# Test files that take longest (a minute or more of serve sessions, builds or Chromium), slowest first. `make pytest`
+# hands whole files to its workers in collection order (--dist loadfile --no-loadscope-reorder): started first,
+# these do not leave one worker running the last long file while the others wait. Only the order changes.
+LONGEST_FIRST = (
+    "test_preview_serve.py",
+    "test_preview_parts.py",
+    "test_serve.py",
+    "test_bad_data.py",
+    "test_visual.py",
+    "test_search.py",
+    "test_bench.py",
+    "test_paging.py",
+    "test_security.py",
+    "test_browser.py",
+    "test_property_pipeline.py",
+    "test_hostile_text.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: n for n, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: the rest keep their order
+
+
 # --- Browser tests: under CI a missing browser fails the run; elsewhere the skip is announced, not buried. ---
 
 
