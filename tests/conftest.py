@@ -214,11 +214,11 @@ def project_copy(tmp_path) -> Path:
 # these do not leave one worker running the last long file while the others wait. Only the order changes.
 LONGEST_FIRST = (
     "test_preview_serve.py",
+    "test_visual.py",  # second: the other worker builds the real site (``built``) while the first runs serve
     "test_preview_parts.py",
     "test_serve.py",
-    "test_bad_data.py",
-    "test_visual.py",
     "test_search.py",
+    "test_bad_data.py",
     "test_bench.py",
     "test_paging.py",
     "test_security.py",
@@ -226,6 +226,13 @@ LONGEST_FIRST = (
     "test_property_pipeline.py",
     "test_hostile_text.py",
 )
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto``: one worker per core, and one more. The serve sessions and the browser tests spend much of their
+    time waiting (for serve to notice an edit, for a page to settle), which a core would otherwise sit out."""
+    return (os.cpu_count() or 1) + 1
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
