@@ -58,8 +58,12 @@ build: $(READY)
 	echo "SOURCE_DATE_EPOCH=$$epoch $(BIN)/mkdocs build --strict"; \
 	SOURCE_DATE_EPOCH="$$epoch" $(BIN)/mkdocs build --strict
 
+# pytest-xdist: one worker per core and one more (conftest.pytest_xdist_auto_num_workers). A test file's tests stay
+# in one worker, so a module's shared build is made once (builds several files share are made once per run:
+# tests/conftest.py, shared); files are handed out in collection order, the longest first (conftest.LONGEST_FIRST).
+# The 25 slowest tests are listed.
 pytest: $(READY)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder --durations=25
 
 bench: $(READY)  ## Performance figures (see docs/performance.md)
 	$(BIN)/python -m bench.run

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -74,6 +75,16 @@ class Fetched:
     """Encoded bytes of each response, by URL path, in order."""
 
     sizes: list[tuple[str, int]] = field(default_factory=list)
+    requested: int = 0  # requests the page made
+    settled: int = 0  # of them, those whose response was recorded (or that failed)
+
+    def wait_for_every_response(self, page, seconds: float = 10) -> None:
+        """Let Playwright deliver the response events of every request made so far. A page that has shown its
+        results has received their files, but the Python side may not have handled their events yet, and
+        ``wait_for_load_state("networkidle")`` returns at once on a page that was idle before."""
+        deadline = time.monotonic() + seconds
+        while self.settled < self.requested and time.monotonic() < deadline:
+            page.wait_for_timeout(50)
 
     def total(self, *, search: bool | None = None) -> int:
         """All bytes; only search bytes (``search=True``); or all but them (``False``)."""
@@ -101,8 +112,18 @@ def browser_page(base: str) -> Iterator[tuple[object, Fetched]]:
                     size = response.request.sizes()["responseBodySize"]
                 except Exception:  # a response Chromium dropped (aborted, redirected) has no size
                     return
+                finally:
+                    fetched.settled += 1
                 fetched.sizes.append((response.url[len(base) - 1 :], size))
 
+            def count(_request) -> None:
+                fetched.requested += 1
+
+            def failed(_request) -> None:
+                fetched.settled += 1
+
+            page.on("request", count)
+            page.on("requestfailed", failed)
             page.on("response", record)
             yield page, fetched
         finally:
@@ -143,6 +164,7 @@ def site_reader_bytes(site: Path, path: str, query: str) -> ReaderBytes:
         field.fill(query)
         page.locator(SITE_RESULT_LINK).first.wait_for(timeout=TIMEOUT_MS)
         page.wait_for_load_state("networkidle")
+        fetched.wait_for_every_response(page)
         query = fetched.sizes[before:]
         return ReaderBytes(view, view_search, sum(n for _, n in query), by_kind(query))
 
@@ -165,5 +187,6 @@ def floor_reader_bytes(site: Path, path: str, query: str) -> ReaderBytes:
         if not count:
             raise SystemExit(f"Pagefind found nothing for {query!r} on the floor")
         page.wait_for_load_state("networkidle")
+        fetched.wait_for_every_response(page)
         query = fetched.sizes[before:]
         return ReaderBytes(view, view_search, sum(n for _, n in query), by_kind(query))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import run_build
+from pathlib import Path
 
 NEW_PERSON = """
 - id: test-diplomat
@@ -30,15 +30,18 @@ NEW_QUOTE = """
 """
 
 
-def test_new_records_get_pages_and_back_links_without_markdown(project_copy, tmp_path):
-    (project_copy / "data/actors/test.yml").write_text(NEW_PERSON, encoding="utf-8")
-    (project_copy / "data/quotes/test.yml").write_text(NEW_QUOTE, encoding="utf-8")
-    markdown_before = sorted(p.relative_to(project_copy) for p in project_copy.rglob("*.md"))
+def add_a_person_and_a_quote(project: Path) -> None:
+    """The edit (tests/edited.py): two new files, and no Markdown."""
+    (project / "data/actors/test.yml").write_text(NEW_PERSON, encoding="utf-8")
+    (project / "data/quotes/test.yml").write_text(NEW_QUOTE, encoding="utf-8")
 
-    result = run_build(project_copy, tmp_path / "site")
 
-    assert result.returncode == 0, result.output
-    assert sorted(p.relative_to(project_copy) for p in project_copy.rglob("*.md")) == markdown_before
+def test_new_records_get_pages_and_back_links_without_markdown(edited):
+    result, project = edited, edited.project
+    assert (project / "data/actors/test.yml").read_text(encoding="utf-8") == NEW_PERSON
+    markdown_before = result.notes["markdown_before_the_build"]
+
+    assert sorted(p.relative_to(project).as_posix() for p in project.rglob("*.md")) == markdown_before
     person = result.page("actors/test-diplomat/")
     assert person.h1.get_text() == "Test Diplomat"
     assert "../../quotes/test-diplomat-remark/" in {a["href"] for a in person.select("a")}

@@ -4,13 +4,14 @@ theirs, the assessment in words, what the record shows and its sources; the page
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from content_helpers import cited_ids, words
 
 from macros.core import load_dataset
 from macros.render.labels import ASSESSMENT_LABELS
 
-from conftest import REVIEWED, run_build
+from conftest import REVIEWED
 
 DATA = load_dataset()
 CLAIMS = DATA.all("claims")
@@ -58,9 +59,11 @@ def test_a_treaty_page_lists_the_claims_about_it(built):
     assert {f"../../claims/{k.id}/" for k in about} <= hrefs
 
 
-def test_page_macros_link_claims_and_resolve_merged_terms(project_copy, tmp_path):
+def add_a_page_calling_the_claim_and_term_macros(project: Path) -> None:
+    """The edit (tests/edited.py): a page in the navigation calling claim(), term(), the(), fact() and claim_card(),
+    and an event whose title starts with "The"."""
     claim = CLAIMS[0]
-    (project_copy / "docs" / "macros-check.md").write_text(
+    (project / "docs" / "macros-check.md").write_text(
         REVIEWED + "# Macro check\n\n"
         f'{{{{ claim("{claim.id}") }}}}; {{{{ term("e3") }}}}; {{{{ term("jcpoa") }}}}; '
         f'{{{{ term("maximum-pressure") }}}}; before {{{{ the("events", "the-titled-event") }}}}; '
@@ -68,17 +71,19 @@ def test_page_macros_link_claims_and_resolve_merged_terms(project_copy, tmp_path
         f'{{{{ claim_card("{claim.id}") }}}}\n',
         encoding="utf-8",
     )
-    (project_copy / "data" / "events" / "titled.yml").write_text(
+    (project / "data" / "events" / "titled.yml").write_text(
         "- id: the-titled-event\n  title: The Emir of Qatar’s test visit\n  date: 2025-02-19\n"
         "  summary: A record whose title starts with The.\n  sources: [article-lavrov-visit-tehran]\n",
         encoding="utf-8",
     )
-    config = project_copy / "mkdocs.yml"
+    config = project / "mkdocs.yml"
     home = "  - Home: index.md\n"
     nav = config.read_text(encoding="utf-8").replace(home, home + "  - Check: macros-check.md\n")
     config.write_text(nav, encoding="utf-8")
-    result = run_build(project_copy, tmp_path / "site")
-    assert result.returncode == 0, result.output
+
+
+def test_page_macros_link_claims_and_resolve_merged_terms(edited):
+    claim, result = CLAIMS[0], edited
     page = result.page("macros-check/")
     hrefs = [a["href"] for a in page.select("article p a.tme-ref")]
     assert hrefs[:4] == [

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 from macros.annotations import annotation
 from macros.core.errors import Problem
 
-from conftest import copy_project
+from conftest import copy_project, run_validate
 
 
 def unescape(value: str) -> str:
@@ -57,7 +54,7 @@ def test_hostile_values_stay_inside_one_annotation():
     assert head[0] == "" and head[1].startswith("error file=data/quotes/a%2Cb%3Ac.yml,line=12,col=3,title=")
 
 
-def test_validate_prints_annotations_on_the_lines_of_a_bad_data_file(tmp_path):
+def test_validate_prints_annotations_on_the_lines_of_a_bad_data_file(tmp_path, capsys, monkeypatch):
     project = copy_project(tmp_path / "project")
     path = project / "data" / "quotes" / "hostile.yml"
     path.write_text(
@@ -72,25 +69,20 @@ def test_validate_prints_annotations_on_the_lines_of_a_bad_data_file(tmp_path):
         "  provenance: traced\n",
         encoding="utf-8",
     )
-    proc = subprocess.run(
-        [sys.executable, "-m", "macros.validate", "--format", "github"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-    )
-    assert proc.returncode == 1
-    lines = proc.stdout.splitlines()
-    assert lines and all(line.startswith("::error file=") for line in lines), proc.stdout
+    returncode, stdout, stderr = run_validate(project, capsys, monkeypatch, "--format", "github")
+    assert returncode == 1
+    lines = stdout.splitlines()
+    assert lines and all(line.startswith("::error file=") for line in lines), stdout
     found = [parse(line) for line in lines]
     props, message = next((p, m) for p, m in found if p["file"] == "data/quotes/hostile.yml")
     assert props["line"] == "4" and props["title"] == "record 'hostile-quote', field 'speaker'"
     assert "nobody::error file=README.md::injected" in message
-    assert "data/quotes/hostile.yml:4:" in proc.stderr  # the readable report is still printed
+    assert "data/quotes/hostile.yml:4:" in stderr  # the readable report is still printed
 
 
-def test_text_format_is_unchanged_by_default(tmp_path):
+def test_text_format_is_unchanged_by_default(tmp_path, capsys, monkeypatch):
     project = copy_project(tmp_path / "project")
     (project / "data" / "quotes" / "x.txt").write_text("not data", encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "macros.validate"], cwd=project, capture_output=True, text=True)
-    assert proc.returncode == 1 and proc.stdout == ""
-    assert "data/quotes/x.txt:1:1: not a data file" in proc.stderr
+    returncode, stdout, stderr = run_validate(project, capsys, monkeypatch)
+    assert returncode == 1 and stdout == ""
+    assert "data/quotes/x.txt:1:1: not a data file" in stderr

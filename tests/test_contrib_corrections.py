@@ -83,15 +83,21 @@ def test_every_record_page_has_the_corrections_block(built):
         assert 'class="tme-corrections__edit"' in page.read_text(encoding="utf-8"), page
 
 
-def test_hostile_title_is_url_encoded_and_attribute_escaped(project_copy, tmp_path):
-    hostile = 'Visit "to" <b>Tehran</b> & ?x=1#frag\' %0A ::error::'
-    events = project_copy / "data" / "events" / "events.yml"
+HOSTILE_TITLE = 'Visit "to" <b>Tehran</b> & ?x=1#frag\' %0A ::error::'
+
+
+def give_the_visit_a_hostile_title(project: Path) -> None:
+    """The edit (tests/edited.py): the visit's title with quotes, markup, a query, a fragment and a workflow command."""
+    events = project / "data" / "events" / "events.yml"
     text = events.read_text(encoding="utf-8")
+    assert "  title: Lavrov's visit to Tehran\n" in text
     events.write_text(
-        text.replace("  title: Lavrov's visit to Tehran\n", f"  title: {json_str(hostile)}\n", 1), "utf-8"
+        text.replace("  title: Lavrov's visit to Tehran\n", f"  title: {json_str(HOSTILE_TITLE)}\n", 1), "utf-8"
     )
-    result = run_build(project_copy, tmp_path / "site")
-    assert result.returncode == 0, result.output
+
+
+def test_hostile_title_is_url_encoded_and_attribute_escaped(edited):
+    hostile, result = HOSTILE_TITLE, edited
     html = (result.site / "events" / "lavrov-visit-tehran" / "index.html").read_text(encoding="utf-8")
     block = html[html.index('class="tme-list tme-corrections"') :]
     block = block[: block.index("</ul>")]
@@ -170,9 +176,9 @@ def test_git_runs_once_per_build_and_new_files_say_not_yet_committed(project_cop
     assert changed_text(result.page("events/a-new-event")) == f"File last changed: {NOT_COMMITTED}."
 
 
-def test_without_git_history_pages_say_not_yet_committed(project_copy, tmp_path):
-    result = run_build(project_copy, tmp_path / "site")  # a copy outside any repository
-    assert result.returncode == 0, result.output
+def test_without_git_history_pages_say_not_yet_committed(edited):
+    result = edited  # a copy outside any repository
+    assert not (result.project / ".git").exists()
     page = result.page("actors/sergei-lavrov")
     assert page.select_one("li.tme-corrections__changed time") is None
     assert NOT_COMMITTED in changed_text(page)

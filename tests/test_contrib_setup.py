@@ -1,5 +1,6 @@
 """First-run traps: the Makefile repairs a broken venv, checks the Python version, and `make build` refuses to stamp
-any time but the last commit's. Run in temporary folders with a copy of the Makefile, offline."""
+any time but the last commit's. Run in temporary folders with a copy of the Makefile, offline. (That builds of one
+commit on different days and machines are byte-identical: test_contributor_path.py.)"""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_build
+from conftest import ROOT
 
 pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 
@@ -103,28 +104,6 @@ def test_build_uses_the_last_commits_time(folder):
     proc = make(folder, "build")
     assert proc.returncode == 0, proc.stderr
     assert record.read_text() == "1740441600 build --strict\n"
-
-
-def commit_time() -> str:
-    proc = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True)
-    return proc.stdout.strip() or "1740441600"
-
-
-def test_builds_on_different_days_and_machines_settings_are_byte_identical(tmp_path, monkeypatch):
-    """The same commit built where it is already the next day (UTC+14) and still the day before (UTC−12), with
-    different hash seeds: every file is identical, and the only date stamped is the commit's."""
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", commit_time())
-    sites = []
-    for name, tz, seed in (("east", "Pacific/Kiritimati", "1"), ("west", "Etc/GMT+12", "2")):
-        monkeypatch.setenv("TZ", tz)
-        monkeypatch.setenv("PYTHONHASHSEED", seed)
-        result = run_build(ROOT, tmp_path / name)
-        assert result.returncode == 0, result.output
-        sites.append(result.site)
-    east, west = sites
-    files = sorted(p.relative_to(east) for p in east.rglob("*") if p.is_file())
-    assert files == sorted(p.relative_to(west) for p in west.rglob("*") if p.is_file())
-    assert [p for p in files if (east / p).read_bytes() != (west / p).read_bytes()] == []
 
 
 def test_serve_watches_the_theme_overrides_and_the_data():

@@ -122,31 +122,50 @@ def test_glossary_hints_cannot_inject_markup(term, definition):
         assert abbr["aria-description"] == plain(definition)
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(value=st.sampled_from(HOSTILE) | TEXT, line=st.sampled_from([h for h in HOSTILE if "\n" not in h]) | LINE)
-def test_full_build_with_hostile_quote_and_name(tmp_path_factory, value, line):
+SINGLE_LINE_HOSTILE = [h for h in HOSTILE if "\n" not in h]
+
+
+@settings(max_examples=1, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    drawn=st.lists(
+        st.tuples(st.sampled_from(HOSTILE) | TEXT, st.sampled_from(SINGLE_LINE_HOSTILE) | LINE), min_size=6, max_size=6
+    )
+)
+def test_full_build_with_hostile_quotes_and_names(tmp_path_factory, drawn):
+    """One build holding a quote and its speaker for every known attack (each attack as the quote's text, context and
+    note and as the speaker's summary, a one-line attack as the name) and for six drawn (text, name) pairs: each
+    shows literally on its pages, in the theme's title too, and runs nothing."""
+    pairs = [(value, SINGLE_LINE_HOSTILE[i % len(SINGLE_LINE_HOSTILE)]) for i, value in enumerate(HOSTILE)] + drawn
     project = copy_project(tmp_path_factory.mktemp("hostile"))
-    quote = {
-        "id": "hostile-quote",
-        "text": value,
-        "speaker": "hostile-speaker",
-        "date": "2025-02",
-        "setting": {"kind": "statement", "description": line},
-        "source": "article-lavrov-visit-tehran",
-        "provenance": "article-only",
-        "provenance_note": value,
-        "context": value,
-    }
-    actor = {"id": "hostile-speaker", "name": line, "kind": "person", "summary": value}
-    actor["sources"] = ["article-lavrov-visit-tehran"]
-    (project / "data/quotes/hostile.yml").write_text(yaml.safe_dump([quote], allow_unicode=True), encoding="utf-8")
-    (project / "data/actors/hostile.yml").write_text(yaml.safe_dump([actor], allow_unicode=True), encoding="utf-8")
+    quotes, actors = [], []
+    for i, (value, line) in enumerate(pairs):
+        quotes.append(
+            {
+                "id": f"hostile-quote-{i}",
+                "text": value,
+                "speaker": f"hostile-speaker-{i}",
+                "date": "2025-02",
+                "setting": {"kind": "statement", "description": line},
+                "source": "article-lavrov-visit-tehran",
+                "provenance": "article-only",
+                "provenance_note": value,
+                "context": value,
+            }
+        )
+        actor = {"id": f"hostile-speaker-{i}", "name": line, "kind": "person", "summary": value}
+        actor["sources"] = ["article-lavrov-visit-tehran"]
+        actors.append(actor)
+    (project / "data/quotes/hostile.yml").write_text(yaml.safe_dump(quotes, allow_unicode=True), encoding="utf-8")
+    (project / "data/actors/hostile.yml").write_text(yaml.safe_dump(actors, allow_unicode=True), encoding="utf-8")
     result = run_build(project, project / "site")
     assert result.returncode == 0, result.output
-    for url, shown in (("quotes/hostile-quote/", value), ("actors/hostile-speaker/", line)):
-        page = result.page(url)
-        assert plain(shown) in plain(page.article.get_text())
-        scripts = [s for s in page.find_all("script") if s.get("type") != "application/ld+json" and not s.get("src")]
-        assert all("alert" not in (s.string or "") for s in scripts)
-        assert not page.article.find_all(["img", "script", "iframe"])
-        assert page.title.get_text().startswith(plain(shown)[:20].strip() or "")
+    for i, (value, line) in enumerate(pairs):
+        for url, shown in ((f"quotes/hostile-quote-{i}/", value), (f"actors/hostile-speaker-{i}/", line)):
+            page = result.page(url)
+            assert plain(shown) in plain(page.article.get_text()), url
+            scripts = [
+                s for s in page.find_all("script") if s.get("type") != "application/ld+json" and not s.get("src")
+            ]
+            assert all("alert" not in (s.string or "") for s in scripts)
+            assert not page.article.find_all(["img", "script", "iframe"])
+            assert page.title.get_text().startswith(plain(shown)[:20].strip() or "")

@@ -1,5 +1,6 @@
 """Incremental preview under `mkdocs serve`: a data edit rebuilds only the record pages that show the record, and the
-preview is then the same site a full build makes (no page stale); anything else is a full build."""
+preview is then the same site a full build makes (no page stale); anything else is a full build. (A long back-link
+list's parts: test_preview_parts.py.)"""
 
 from __future__ import annotations
 
@@ -8,10 +9,8 @@ import re
 import subprocess
 import sys
 import time
-from datetime import date, timedelta
 from pathlib import Path
 
-from bench.generate import dump
 from bench.serving import fetch, serve_process, wait_for
 
 from conftest import add_iran_to_dedov_quote, copy_project
@@ -84,7 +83,24 @@ def _same_as_a_full_build(project: Path, base: str, full: Path, text: str) -> li
     return showing
 
 
+def _save_in_two_steps(path: Path, old: str, new: str) -> None:
+    """A save one poll sees half done: the file truncated and half written, the rest just under a poll later (serve
+    polls the watched folders every 0.5 s)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    text = text.replace(old, new, 1)
+    with path.open("w", encoding="utf-8") as out:
+        out.write(text[: len(text) // 2])
+        out.flush()
+        os.fsync(out.fileno())
+        time.sleep(0.45)
+        out.write(text[len(text) // 2 :])
+
+
 def test_a_record_edit_rebuilds_only_the_pages_that_show_it_and_none_is_stale(tmp_path):
+    """serve picks up a data edit saved in two steps that one poll sees half done: one rebuild
+    (preview.settle_seconds), not a second, empty one straight after the first; it rebuilds only the pages that show
+    the record, and the preview is then the site a full build makes."""
     project = copy_project(tmp_path / "project")
     log = tmp_path / "serve.log"
     with serve_process(project, ENV, log) as (base, server):
@@ -92,8 +108,13 @@ def test_a_record_edit_rebuilds_only_the_pages_that_show_it_and_none_is_stale(tm
         first = _wait_for_log(log, lambda text: _builds(text) == 1)
         assert f"{FULL}no earlier good build" in first
 
-        # a field edited: the pages showing the record are rebuilt, and no other
-        _edit(project / "data/actors/organisations.yml", "name: ISNA\n", "name: ISNA (edited)\n")
+        # a field edited, in a save one poll sees half done: one rebuild, of the pages showing the record, no other
+        _save_in_two_steps(project / "data/actors/organisations.yml", "name: ISNA\n", "name: ISNA (edited)\n")
+        assert wait_for(f"{base}actors/isna/", lambda body: "ISNA (edited)" in body, 90), log.read_text()
+        time.sleep(5)  # a second change seen during the build would start another build at once
+        final = log.read_text(encoding="utf-8")
+        assert final.count("Detected file changes") == 1 and _builds(final) == 2, final[-3000:]
+        assert REBUILT.search(final) and "The site could not be built" not in (fetch(base) or "")
         pages = _rebuilt_pages(log, 2)
         # its page, the pages of the records that name it (its sources, quotes it is credited with)
         assert {"actors/isna.md", "sources/isna-dedov-2022.md", "quotes/dedov-without-russia-and-china.md"} <= pages
@@ -120,7 +141,7 @@ def test_anything_but_a_record_edit_is_a_full_build_and_serve_recovers_from_erro
         _wait_for_log(log, lambda text: _builds(text) == 1)
 
         # a hand-written page changed: full build
-        _edit(project / "docs/visit.md", "\n", "\nA sentence added by the test.\n")
+        _edit(project / "docs/visit.md", "# The visit\n", "# The visit\n\nA sentence added by the test.\n")
         text = _wait_for_log(log, lambda text: _builds(text) == 2)
         assert text.count(f"{FULL}a file outside data/ changed") == 1
         assert wait_for(f"{base}visit/", lambda body: "A sentence added by the test." in body, 30)
@@ -174,76 +195,3 @@ ADDED = """
   summary: A record the test adds while serve runs.
   sources: [wikipedia-isna]
 """
-
-
-SPEAKERS = ("sergei-lavrov", "abbas-araghchi", "masoud-pezeshkian", "vladimir-putin", "donald-trump")
-SOURCES = ("irna-85762221", "irna-85762915", "irna-85756371", "irna-84261037", "mehr-230474")
-EXTRA_ABOUT_IRAN = 210  # with Iran's own 16: 226 quote cards, over a page's limit, in parts of 200
-
-
-def _add_quotes_about_iran(data: Path) -> None:
-    """Older quotes about Iran than any real one, so that they come first in its list, numbered by date."""
-    quotes = [
-        {
-            "id": f"synthetic-about-iran-{i:03d}",
-            "text": f"Synthetic quote {i:03d} about Iran.",
-            "speaker": SPEAKERS[i % len(SPEAKERS)],
-            "date": (date(2000, 1, 1) + timedelta(days=i)).isoformat(),
-            "setting": {"kind": "press-conference"},
-            "source": SOURCES[i % len(SOURCES)],
-            "provenance": "traced",
-            "about_actors": ["iran"],
-        }
-        for i in range(EXTRA_ABOUT_IRAN)
-    ]
-    dump(data / "quotes/synthetic-about-iran.yml", "quote", quotes)
-
-
-def test_the_parts_of_a_long_back_link_list_are_never_stale(tmp_path):
-    """A record page holding only the start of a long back-link section links to the whole list in parts; an edit of
-    a record a part shows, and a new reference to the record, rebuild those parts: the preview equals a full build."""
-    project = copy_project(tmp_path / "project")
-    _add_quotes_about_iran(project / "data")
-    second = "actors/iran/quotes-about-them/page/2/"
-    log = tmp_path / "serve.log"
-    with serve_process(project, ENV, log) as (base, server):
-        assert wait_for(base + second, lambda body: "Synthetic quote 209" in body, 240), log.read_text()
-        _wait_for_log(log, lambda text: _builds(text) == 1)
-
-        # a quote shown on the list's second part edited: that part is rebuilt with it
-        _edit(project / "data/quotes/synthetic-about-iran.yml", "quote 205 about", "quote 205 (edited) about")
-        pages = _rebuilt_pages(log, 2)
-        assert {"quotes/synthetic-about-iran-205.md", "actors/iran.md", second + "index.md"} <= pages
-        assert second in _same_as_a_full_build(project, base, tmp_path / "full", "quote 205 (edited) about")
-
-        # a reference added: the record's page and every part of its list are rebuilt, the second now showing it
-        add_iran_to_dedov_quote(project / "data")
-        pages = _rebuilt_pages(log, 3)
-        assert {"actors/iran.md", "actors/iran/quotes-about-them.md", second + "index.md"} <= pages
-        shown = _same_as_a_full_build(project, base, tmp_path / "full-2", 'data-record="quotes/dedov-without-russia')
-        assert second in shown and "actors/iran/" not in shown  # the new one is on the second part only
-        assert server.poll() is None
-
-
-def test_a_save_one_poll_sees_half_done_is_one_rebuild(tmp_path):
-    """serve polls the watched folders every 0.5 s: a save written in two steps, which one poll sees half done and
-    the next finished, is one rebuild (preview.settle_seconds), not a second, empty one straight after the first."""
-    project = copy_project(tmp_path / "project")
-    log = tmp_path / "serve.log"
-    with serve_process(project, ENV, log) as (base, server):
-        assert wait_for(f"{base}actors/isna/", lambda body: "ISNA" in body, 120), log.read_text()
-        _wait_for_log(log, lambda text: _builds(text) == 1)
-        path = project / "data/actors/organisations.yml"
-        text = path.read_text(encoding="utf-8").replace("name: ISNA\n", "name: ISNA (edited)\n", 1)
-        with path.open("w", encoding="utf-8") as out:  # truncated, half written, and the rest just under a poll later
-            out.write(text[: len(text) // 2])
-            out.flush()
-            os.fsync(out.fileno())
-            time.sleep(0.45)
-            out.write(text[len(text) // 2 :])
-        assert wait_for(f"{base}actors/isna/", lambda body: "ISNA (edited)" in body, 90), log.read_text()
-        time.sleep(5)  # a second change seen during the build would start another build at once
-        final = log.read_text(encoding="utf-8")
-        assert final.count("Detected file changes") == 1 and _builds(final) == 2, final[-3000:]
-        assert REBUILT.search(final) and "The site could not be built" not in (fetch(base) or "")
-        assert server.poll() is None

@@ -162,10 +162,10 @@ def test_load_validate_and_render_give_a_located_message_or_a_clean_page(scratch
 
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(change=pull_requests())
-def test_a_full_build_gives_a_located_message_or_a_clean_site(tmp_path_factory, change):
+def test_a_full_build_gives_a_located_message_or_a_clean_site(tmp_path_factory, built, change):
     project = copy_project(tmp_path_factory.mktemp("property-build") / "project")
     site = project.parent / "site"
-    assert run_build(project, site).returncode == 0
+    shutil.copytree(built.site, site)  # the last good site of these same files (the real site's build, shared)
     before = sorted(p.relative_to(site) for p in site.rglob("*"))
     _write(project, change)
     result = run_build(project, site)

@@ -168,13 +168,15 @@ def test_a_schema_and_a_data_folder_make_a_collection(schema_only):
     assert "../../about/" in {a["href"] for a in page.select("article a")}  # mentioned in the narrative
 
 
-def test_a_template_named_after_the_collection_renders_its_records(project_copy, tmp_path):
-    add_collection(project_copy)
-    templates = project_copy / TEMPLATES_DIR.relative_to(ROOT)
+def add_a_collection_with_its_own_template(project: Path) -> None:
+    """The edit (tests/edited.py): the sanctions collection, and a template named after it."""
+    add_collection(project)
+    templates = project / TEMPLATES_DIR.relative_to(ROOT)
     (templates / "sanction.html").write_text(TEMPLATE, encoding="utf-8")
-    result = run_build(project_copy, tmp_path / "site")
-    assert result.returncode == 0, result.output
-    page = result.page("sanctions/test-sanction/")
+
+
+def test_a_template_named_after_the_collection_renders_its_records(edited):
+    page = edited.page("sanctions/test-sanction/")
     assert page.select_one(".test-sanction-template a")["href"] == "../../actors/iran/"
     assert page.select(".tme-infobox") == page.select(".tme-infobox--more")  # no fact box of its own, but…
     assert [dt.get_text() for dt in page.select(".tme-infobox--more dt")] == ["Imposed", "Sources"]  # …what it omits

@@ -235,7 +235,7 @@ class NameCase:
     bearers: frozenset[str]  # the paths of every record whose names contain each word of the query
 
 
-def name_cases(built) -> list[NameCase]:
+def name_cases(built, built_pages) -> list[NameCase]:
     """A query per name a reader types, from the data, so that a new record is checked too: every actor's name, and
     a person's surname (the name's last word; an organisation's last word, "Council", names no one), every treaty's
     short name, every glossary term. A query can name several records equally (two actors share the surname "Al
@@ -245,9 +245,9 @@ def name_cases(built) -> list[NameCase]:
     them first and the expected record among them."""
     names = {}
     for page in built.site.rglob("index.html"):
-        box = built.page(page.parent.relative_to(built.site).as_posix()).select_one("[data-search-names]")
+        box = built_pages[page.relative_to(built.site).as_posix()].search_names  # [data-search-names]
         if box is not None:
-            names["/" + page.parent.relative_to(built.site).as_posix() + "/"] = words(box["data-search-names"])
+            names["/" + page.parent.relative_to(built.site).as_posix() + "/"] = words(box)
     data = load_dataset()
     queries = [(r.name, r) for r in data.all("actors")]
     queries += [(r.name.split()[-1], r) for r in data.all("actors") if r.kind == "person" and " " in r.name]
@@ -278,8 +278,8 @@ RANKED = """async ([queries, n]) => {
 
 
 @needs_chromium
-def test_a_name_finds_its_record_first(reader, built):
-    cases = name_cases(built)
+def test_a_name_finds_its_record_first(reader, built, built_pages):
+    cases = name_cases(built, built_pages)
     assert len(cases) > 150 and sum(len(c.bearers) == 1 for c in cases) > 150
     r = reader()
     r.open("")

@@ -8,16 +8,12 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import functools
 import hashlib
 import io
 import os
+import shutil
 import subprocess
 import sys
-import threading
-import time
-import urllib.request
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -25,12 +21,11 @@ import yaml
 from bs4 import BeautifulSoup
 from test_bad_data import report, validate
 
-from bench.serving import serve_process
 from macros.core import load_dataset
 from macros.render.linker import SiteContext
 from macros.render.pages import PageRenderer
 
-from conftest import REVIEWED, copy_project, run_build
+from conftest import REVIEWED, copy_project, run_build, static_server
 
 CHROMIUM = "/usr/bin/chromium"
 SOURCE = "article-lavrov-visit-tehran"
@@ -72,10 +67,9 @@ def log_lines_are_safe(output: str) -> None:
 # --- Stored XSS in Chromium --------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
-    """The project with markup in every glossary hint, a Turkish dotted İ term and markup in a signing place."""
-    project = copy_project(tmp_path_factory.mktemp("xss") / "project")
+def put_markup_in_every_hint_and_the_signing_place(project: Path) -> None:
+    """The edit (tests/edited.py): markup in every glossary hint, a Turkish dotted İ term, and markup in a signing
+    place."""
     terms = project / "data/glossary/terms.yml"
     entries = yaml.safe_load(terms.read_text(encoding="utf-8"))
     for i, entry in enumerate(entries):
@@ -93,21 +87,19 @@ def hostile_site(tmp_path_factory):
         "    place: Kremlin, Moscow\n",
         f"    place: '{XSS[3]} {XSS[0]}'\n",
     )
-    result = run_build(project, project / "site")
-    assert result.returncode == 0, result.output
-    return result
+
+
+@pytest.fixture(scope="module")
+def hostile_site(edited):
+    """The project with markup in every glossary hint, a Turkish dotted İ term and markup in a signing place (among
+    the other edits of tests/edited.py)."""
+    return edited
 
 
 @pytest.fixture(scope="module")
 def hostile_server(hostile_site):
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(hostile_site.site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with static_server(hostile_site.site) as address:
+        yield address
 
 
 def test_the_turkish_dotted_capital_i_is_annotated_without_a_crash(hostile_site):
@@ -116,40 +108,35 @@ def test_the_turkish_dotted_capital_i_is_annotated_without_a_crash(hostile_site)
     assert hints["reviewed"] == XSS[1]
 
 
-@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="no Chromium")
 @pytest.mark.parametrize(
     "path", ["visit/", "grand-bargain/", "treaty/", "actors/alexey-dedov/", "treaties/russia-iran-treaty/", "compare/"]
 )
-def test_hovering_and_focusing_every_hint_runs_no_script(hostile_site, hostile_server, path):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        try:
-            page = browser.new_page()
-            dialogs: list[str] = []
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            page.goto(hostile_server + path, wait_until="networkidle")
-            hints = page.locator("abbr.tme-hint")
-            for i in range(hints.count()):
-                hint = hints.nth(i)
-                hint.hover()
-                shown = hint.evaluate("e => getComputedStyle(e, '::after').content")
-                assert shown.strip('"').replace('\\"', '"') == hint.get_attribute("aria-description")
-                page.mouse.move(0, 0)
-                hint.focus()
-                assert hint.evaluate("e => getComputedStyle(e, '::after').content") != "none"
-                page.wait_for_timeout(50)
-            live = page.evaluate(
-                "() => document.querySelectorAll('article [onerror], article [onload], article [onclick],"
-                " article script, article a[href^=javascript]').length"
-            )
-            assert dialogs == []
-            assert live == 0
-            if path == "visit/":
-                assert hints.count() >= 3
-        finally:
-            browser.close()
+def test_hovering_and_focusing_every_hint_runs_no_script(browser, hostile_server, path):
+    page = browser.new_page()
+    try:
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(hostile_server + path, wait_until="networkidle")
+        hints = page.locator("abbr.tme-hint")
+        for i in range(hints.count()):
+            hint = hints.nth(i)
+            hint.hover()
+            shown = hint.evaluate("e => getComputedStyle(e, '::after').content")
+            assert shown.strip('"').replace('\\"', '"') == hint.get_attribute("aria-description")
+            page.mouse.move(0, 0)
+            hint.focus()
+            assert hint.evaluate("e => getComputedStyle(e, '::after').content") != "none"
+            page.wait_for_timeout(50)
+        live = page.evaluate(
+            "() => document.querySelectorAll('article [onerror], article [onload], article [onclick],"
+            " article script, article a[href^=javascript]').length"
+        )
+        assert dialogs == []
+        assert live == 0
+        if path == "visit/":
+            assert hints.count() >= 3
+    finally:
+        page.close()
 
 
 def test_signing_place_with_markup_is_text_in_the_infobox(hostile_site):
@@ -223,34 +210,37 @@ def test_prose_cannot_reach_python_the_shell_or_the_environment(tmp_path):
     assert report(checked.stderr) == report(output)
 
 
-def test_prose_with_raw_template_syntax_shows_it_literally(tmp_path):
-    project = copy_project(tmp_path / "project")
+def add_a_page_with_raw_template_syntax(project: Path) -> None:
+    """The edit (tests/edited.py): a page showing template syntax in a raw block beside a macro call."""
     page = REVIEWED + "# Raw\n\nWritten: {% raw %}{{ config }}{% endraw %} by {{ actor('sergei-lavrov') }}.\n"
     (project / "docs/raw.md").write_text(page, encoding="utf-8")
     replace_in(
         project / "mkdocs.yml", "  - About the data: about.md\n", "  - About the data: about.md\n  - Raw: raw.md\n"
     )
-    result = run_build(project, tmp_path / "site")
-    assert result.returncode == 0, result.output
-    text = result.page("raw/").article.get_text()
+
+
+def test_prose_with_raw_template_syntax_shows_it_literally(edited):
+    text = edited.page("raw/").article.get_text()
     assert "Written: {{ config }} by Sergei Lavrov." in " ".join(text.split())
 
 
 # --- Data that passed validation but corrupted the site ----------------------------------------------------------
 
 
-def test_a_pipe_in_a_fact_inside_a_markdown_table_stays_in_its_cell(tmp_path):
-    project = copy_project(tmp_path / "project")
-    replace_in(project / "data/treaties/treaties.yml", "  term: 20 years\n", "  term: 20 | years | more\n")
-    table = '| Treaty | Term |\n|---|---|\n| RI | {{ fact("treaties", "russia-iran-treaty", "term") }} |\n'
+def add_a_table_with_a_pipe_in_a_fact(project: Path) -> None:
+    """The edit (tests/edited.py): a treaty's term holds pipes, and a page prints it in a Markdown table. (The
+    Iran–China agreement's: the Russia–Iran treaty's term is read by other tests of the shared build.)"""
+    replace_in(project / "data/treaties/treaties.yml", "  term: 25 years\n", "  term: 25 | years | more\n")
+    table = '| Treaty | Term |\n|---|---|\n| IC | {{ fact("treaties", "iran-china-agreement", "term") }} |\n'
     (project / "docs/table.md").write_text(REVIEWED + "# Table\n\n" + table, encoding="utf-8")
     replace_in(
         project / "mkdocs.yml", "  - About the data: about.md\n", "  - About the data: about.md\n  - Table: table.md\n"
     )
-    result = run_build(project, tmp_path / "site")
-    assert result.returncode == 0, result.output
-    cells = [td.get_text() for td in result.page("table/").select("table tbody tr td")]
-    assert cells == ["RI", "20 | years | more"]
+
+
+def test_a_pipe_in_a_fact_inside_a_markdown_table_stays_in_its_cell(edited):
+    cells = [td.get_text() for td in edited.page("table/").select("table tbody tr td")]
+    assert cells == ["IC", "25 | years | more"]
 
 
 @pytest.mark.parametrize("target", ["/etc/passwd", "../../docs/index.md"])
@@ -287,16 +277,20 @@ def test_a_symlink_in_docs_is_refused_and_never_published(tmp_path):
 # --- Downloads ---------------------------------------------------------------------------------------------------
 
 
-def test_csv_cells_never_start_a_formula_and_excel_detects_utf8(tmp_path):
-    project = copy_project(tmp_path / "project")
-    formulas = ['=HYPERLINK("https://evil.example","x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "Tëhrān ok"]
+FORMULAS = ['=HYPERLINK("https://evil.example","x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "Tëhrān ok"]
+
+
+def add_actors_named_like_formulas(project: Path) -> None:
+    """The edit (tests/edited.py): actors whose names and summaries a spreadsheet would read as formulas."""
     actors = [
         {"id": f"formula-{i}", "name": value.strip(), "kind": "person", "summary": value, "sources": [SOURCE]}
-        for i, value in enumerate(formulas)  # a name is one line: no tab
+        for i, value in enumerate(FORMULAS)  # a name is one line: no tab
     ]
     add_records(project, "actors", actors)
-    result = run_build(project, tmp_path / "site")
-    assert result.returncode == 0, result.output
+
+
+def test_csv_cells_never_start_a_formula_and_excel_detects_utf8(edited):
+    formulas, result = FORMULAS, edited
     raw = (result.site / "downloads/actors.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = {row["id"]: row for row in csv.DictReader(io.StringIO(raw.decode("utf-8-sig")))}
@@ -328,10 +322,10 @@ def test_messages_cannot_emit_workflow_commands_or_escape_codes(tmp_path):
     assert "\\n::error file=README.md::pwned" in result.output  # shown, escaped, on the line of its record
 
 
-def test_a_failed_build_keeps_the_last_good_site(tmp_path):
+def test_a_failed_build_keeps_the_last_good_site(tmp_path, built):
     project = copy_project(tmp_path / "project")
     site = tmp_path / "site"
-    assert run_build(project, site).returncode == 0
+    shutil.copytree(built.site, site)  # the last good build of these same files (the real site's, shared)
     before = snapshot(site)
     people = project / "data/actors/people.yml"
     good = people.read_text(encoding="utf-8")
@@ -357,41 +351,3 @@ def test_one_yaml_typo_gives_one_problem_not_a_cascade(tmp_path):
     assert result.returncode == 1
     assert report(result.output).startswith("Found 1 problem in the data")
     assert report(validate(project).stderr) == report(result.output)
-
-
-# --- mkdocs serve ------------------------------------------------------------------------------------------------
-
-
-def _fetch(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status, response.read().decode("utf-8")
-    except OSError:
-        return 0, ""
-
-
-def _until(check, seconds: float = 90) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(0.3)
-    return False
-
-
-def test_serve_reports_a_broken_page_keeps_serving_and_recovers(tmp_path):
-    project = copy_project(tmp_path / "project")
-    log = tmp_path / "serve.log"
-    with serve_process(project, {**os.environ, "NO_MKDOCS_2_WARNING": "1"}, log) as (base, server):
-        url = f"{base}visit/"
-        assert _until(lambda: "Sergei Lavrov" in _fetch(url)[1]), log.read_text()
-        visit = project / "docs/visit.md"
-        good = visit.read_text(encoding="utf-8")
-        visit.write_text(good.replace('actor("sergei-lavrov")', "actor(lavrov)", 1), encoding="utf-8")
-        before = good[: good.index('{{ actor("sergei-lavrov")')]
-        where = f"docs/visit.md:{before.count(chr(10)) + 1}:{len(before) - before.rfind(chr(10))}"
-        assert _until(lambda: f"{where}: a macro's arguments" in log.read_text()), log.read_text()
-        assert server.poll() is None  # still running (and showing the problem page: tests/test_serve.py)
-        visit.write_text(good.replace("# The visit", "# The visit, fixed"), encoding="utf-8")
-        assert _until(lambda: "The visit, fixed" in _fetch(url)[1]), log.read_text()
-        assert "Traceback" not in log.read_text()

@@ -12,6 +12,7 @@ from macros.render import diagram, facts, overview, ties
 
 from conftest import run_build
 
+DATA = load_dataset()
 HOSTILE = '<script>alert(1)</script>"]; n0 -> n1 [label="x&y'
 
 
@@ -46,11 +47,13 @@ def test_every_actor_diagram_is_laid_out_by_one_dot_run(monkeypatch):
     assert len(runs) == 1
 
 
-def test_hostile_names_reach_the_diagram_escaped(project_copy):
-    _replace(project_copy / "data" / "actors" / "people.yml", "name: Abbas Araghchi", f"name: '{HOSTILE}'")
-    result = run_build(project_copy, project_copy / "site")
-    assert result.returncode == 0, result.output
-    figure = result.page("actors/sergei-lavrov/").select_one("figure.tme-ties")
+def give_araghchi_a_hostile_name(project: Path) -> None:
+    """The edit (tests/edited.py): markup and Graphviz syntax in the name of an actor Lavrov's diagram draws."""
+    _replace(project / "data" / "actors" / "people.yml", "name: Abbas Araghchi", f"name: '{HOSTILE}'")
+
+
+def test_hostile_names_reach_the_diagram_escaped(edited):
+    figure = edited.page("actors/sergei-lavrov/").select_one("figure.tme-ties")
     assert figure.find("script") is None
     node = figure.select_one('g[data-record="actors/abbas-araghchi"]')
     assert HOSTILE.replace(" ", "") in "".join(t.get_text() for t in node.select("tspan")).replace(" ", "")
@@ -68,18 +71,20 @@ def test_a_build_without_graphviz_stops_with_a_located_message(project_copy, mon
     assert not (project_copy / "site" / "index.html").exists()
 
 
-def test_timeline_places_entries_before_and_after_the_visit_from_the_data(project_copy):
-    visit = load_dataset(root=project_copy).get("events", overview.VISIT_EVENT_ID)
-    cited = visit.sources[0]
+def add_events_before_and_after_the_visit(project: Path) -> None:
+    """The edit (tests/edited.py): two events, one before the visit and one after it."""
+    cited = DATA.get("events", overview.VISIT_EVENT_ID).sources[0]
     records = "".join(
         f"- id: test-{name}\n  title: Test event {name}\n  date: {date}\n  summary: A test event.\n"
         f"  sources: [{cited}]\n"
         for name, date in (("before", "2024-06-01"), ("after", "2025-06-30"))
     )
-    (project_copy / "data" / "events" / "zz-test.yml").write_text(records, encoding="utf-8")
-    result = run_build(project_copy, project_copy / "site")
-    assert result.returncode == 0, result.output
-    page = result.page("timeline/")
+    (project / "data" / "events" / "zz-test.yml").write_text(records, encoding="utf-8")
+
+
+def test_timeline_places_entries_before_and_after_the_visit_from_the_data(edited):
+    visit = DATA.get("events", overview.VISIT_EVENT_ID)  # the edits leave its date as it was
+    page = edited.page("timeline/")
     phases = {f"tme-timeline__entry--{p}": p for p in ("before", "visit", "during", "after")}
     phase = {
         li["data-record"]: next(phases[c] for c in li["class"] if c in phases)
@@ -142,16 +147,18 @@ def test_comparison_page_has_the_contract_rows_with_sources(built):
     assert parties.select("a.tme-ref") and parties.select_one(".tme-refs a")["href"].startswith("../sources/")
 
 
-def test_key_facts_card_for_a_treaty(project_copy):
-    page_md = project_copy / "docs" / "treaty.md"
+def put_key_facts_on_the_treaty_page(project: Path) -> None:
+    """The edit (tests/edited.py): the treaty page calls key_facts() for the treaty."""
+    page_md = project / "docs" / "treaty.md"
     _replace(page_md, "# The treaty\n", '# The treaty\n\n{{ key_facts("treaties", "russia-iran-treaty") }}\n')
-    result = run_build(project_copy, project_copy / "site")
-    assert result.returncode == 0, result.output
-    card = result.page("treaty/").select_one("aside.tme-facts")
+
+
+def test_key_facts_card_for_a_treaty(edited):
+    card = edited.page("treaty/").select_one("aside.tme-facts")
     rows = {
         dt.get_text(): dd.get_text(" ", strip=True) for dt, dd in zip(card.select("dt"), card.select("dd"), strict=True)
     }
-    treaty = load_dataset(root=project_copy).get("treaties", "russia-iran-treaty")
+    treaty = DATA.get("treaties", "russia-iran-treaty")  # the edits change only its signing place
     assert rows["When"].startswith(f"Signed {treaty.signed.date.display}")
     assert "Russia" in rows["Who"] and "Iran" in rows["Who"]
     assert "Treaty" in rows["What"] and treaty.term in rows["What"] and "legally binding" in rows["What"]
