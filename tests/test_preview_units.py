@@ -173,6 +173,19 @@ def test_an_unchanged_data_file_is_parsed_and_checked_once(tmp_path, monkeypatch
     assert parsed == ["data/actors/organisations.yml"]
 
 
+def test_the_same_file_in_another_copy_of_the_project_is_not_parsed_again(tmp_path, monkeypatch):
+    from macros.core import filememo
+
+    _load(_data_copy(tmp_path / "first"))
+    other = _data_copy(tmp_path / "second")
+    _edit(other / "actors/organisations.yml", "name: ISNA\n", "name: ISNA (in the second copy)\n")
+    parsed = []
+    real = filememo.load_yaml
+    monkeypatch.setattr(filememo, "load_yaml", lambda path, shown: parsed.append(shown) or real(path, shown))
+    assert _load(other).get("actors", "isna").name == "ISNA (in the second copy)"
+    assert parsed == ["data/actors/organisations.yml"]  # the copy's edited file, and no other
+
+
 def test_a_file_with_problems_reports_them_again_when_unchanged(tmp_path):
     from macros.core import DataErrors
 

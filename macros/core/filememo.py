@@ -2,8 +2,10 @@
 
 Under `mkdocs serve` every rebuild loads the whole dataset again, and parsing and schema validation are most of the
 data layer's time, though an edit usually changes one file. Their result depends only on the file's bytes, where it
-is shown and the schemas, so it is kept per file under a digest of those: an unchanged file is not read twice, a
-changed one (or changed schemas) is. Checks across files (references, duplicates, dates) always run in full.
+is shown and the schemas, so it is kept per shown path under a digest of those: an unchanged file is not read twice,
+a changed one (or changed schemas) is. Keyed by the shown path, not the absolute one, the same file in another copy of
+the project (the test suite's bad-data cases, one copy each) is a hit too, and the memo holds one entry per data file.
+Checks across files (references, duplicates, dates) always run in full.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from macros.core.schema import Schema
 from macros.core.yamlio import LoadedFile, load_yaml
 
 Checked = tuple[LoadedFile, list[Problem], list[tuple[tuple, Problem]]]
-_memo: dict[Path, tuple[bytes, Checked]] = {}
+_memo: dict[str, tuple[bytes, Checked]] = {}
 
 
 def schemas_digest(schema_dir: Path) -> bytes:
@@ -37,12 +39,12 @@ def read_and_check(path: Path, shown: str, schema: Schema, schemas: bytes) -> Ch
         key = hashlib.blake2b(path.read_bytes() + b"\0" + shown.encode() + b"\0" + schemas, digest_size=16).digest()
     except OSError:
         key = None
-    memo = _memo.get(path.absolute())
+    memo = _memo.get(shown)
     if key is not None and memo is not None and memo[0] == key:
         loaded, load_problems, located = memo[1]
         return loaded, list(load_problems), list(located)
     loaded, load_problems = load_yaml(path, shown)
     located = [] if load_problems else schema.located_problems(loaded)
     if key is not None:
-        _memo[path.absolute()] = (key, (loaded, list(load_problems), list(located)))
+        _memo[shown] = (key, (loaded, list(load_problems), list(located)))
     return loaded, load_problems, located
