@@ -199,7 +199,8 @@ def test_the_search_field_is_labelled_and_its_status_is_announced(reader, key):
         ("diplomatic potential", "quotes/lavrov-diplomatic-potential-jcpoa/"),
         ("Strategic Cooperation Treaty", "treaties/russia-iran-treaty/"),
         ("non-aggression", "claims/mutual-non-aggression-clause/"),
-        ("неспровоцированной агрессии", "quotes/putin-unprovoked-aggression/"),  # the original's words, other forms
+        # the original's words, another form ("unprovoked aggression" is in other records' originals since March 2026)
+        ("абсолютно неспровоцированной", "quotes/putin-unprovoked-aggression/"),
         ("مذاکره تحریم", "quotes/araghchi-no-talks-under-pressure/"),  # the Persian original's words
         ("Putin ratified", "events/putin-signs-ratification/"),  # "ratification"
     ],
