@@ -27,13 +27,14 @@ PAGES = {
     "compare": "compare/",
     "actor": "actors/sergei-lavrov/",
     "place": "places/tehran/",
+    "grand-bargain": "grand-bargain/",
     # A quote beside its Persian original, one beside its Russian original, and an actor's names in both scripts.
     "quote-fa": "quotes/araghchi-no-talks-under-pressure/",
     "quote-ru": "quotes/putin-unprovoked-aggression/",
     "actor-native-names": "actors/abbas-araghchi/",
 }
 # Queries typed into the search dialog: a word form, and words in Persian and in Russian.
-SEARCHES = {"forms": "Putin ratified", "persian": "مذاکره تحریم", "russian": "неспровоцированной агрессии"}
+SEARCHES = {"forms": "Putin ratified", "persian": "مذاکره تحریم", "russian": "абсолютно неспровоцированной"}
 WIDTHS = (390, 1280)
 SCHEMES = ("light", "dark")
 
