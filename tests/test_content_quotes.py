@@ -3,10 +3,15 @@ were traced in plain words, and every rendering of the same remarks side by side
 
 from __future__ import annotations
 
+import itertools
+import re
+
 import pytest
 from content_helpers import language_name, resolve, row, words
+from markupsafe import Markup
 
 from macros.core import load_dataset
+from macros.render.phrases import isolated
 
 DATA = load_dataset()
 QUOTES = DATA.all("quotes")
@@ -144,3 +149,32 @@ def test_no_quote_calls_the_article_an_editorial(built):
     for q in QUOTES:
         if q.source == "article-lavrov-visit-tehran":
             assert q.setting.kind != "editorial"
+
+
+RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+WITH_RTL_IN_NOTES = [
+    q
+    for q in QUOTES
+    if any(RTL_LETTER.search(n or "") for n in (q.provenance_note, q.date_note, q.original and q.original.note))
+]
+
+
+def test_some_notes_quote_persian_words_in_an_english_line():
+    assert WITH_RTL_IN_NOTES
+
+
+@pytest.mark.parametrize("quote", WITH_RTL_IN_NOTES, ids=[q.id for q in WITH_RTL_IN_NOTES])
+def test_persian_words_in_a_notes_english_line_are_isolated_so_their_quotation_marks_stay_around_them(built, quote):
+    page = built.page(f"quotes/{quote.id}/")
+    for cell in page.select("article dl.tme-infobox dd"):
+        for node in cell.find_all(string=RTL_LETTER):
+            # Each right-to-left letter is in an element that sets or finds its own direction.
+            inside = itertools.takewhile(lambda p, cell=cell: p is not cell, node.parents)
+            assert any(p.name == "bdi" or p.has_attr("dir") for p in inside), str(cell)
+
+
+def test_isolating_right_to_left_words_escapes_first_and_never_splits_an_entity():
+    shown = str(isolated('quote: «آقای لاوروف.» <b>"x"</b> & می‌گوید_'))
+    assert shown == ("quote: «<bdi>آقای لاوروف.</bdi>» &lt;b&gt;&#34;x&#34;&lt;/b&gt; &amp; <bdi>می‌گوید</bdi>&#95;")
+    assert str(isolated("English only <i>")) == "English only &lt;i&gt;"
+    assert str(isolated(Markup('<a href="/x">عراقچی</a>'))) == '<a href="/x">عراقچی</a>'  # built markup as it is

@@ -5,6 +5,7 @@ Each function takes the page's :class:`Linker` and returns inert HTML built from
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from markupsafe import Markup
@@ -122,6 +123,25 @@ def in_language(value: object, code: str | None) -> Markup:
     if not code or _primary(code) == "en":
         return text(value)
     return Markup(f"<bdi{lang_attributes(code)}>{text(value)}</bdi>")
+
+
+# A run of right-to-left words inside a line of English: from a right-to-left letter to the last one before the line
+# turns back (with the spaces, joiners, marks, digits and punctuation between them, and a sentence's closing mark).
+# None of the characters of an escaped entity ("&", "#", ";") can be inside a run.
+_RTL_LETTER = "\u0590-\u05ff\u0600-\u064a\u066e-\u06d3\u06d5\u06fa-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+_RTL_RUN = re.compile(
+    f"[{_RTL_LETTER}](?:[{_RTL_LETTER}\\s\u200c\u200d\u064b-\u065f\u0670\u06d6-\u06ed0-9\u06f0-\u06f9"
+    f"\u0660-\u0669.,:!?\u060c\u061b\u061f-]*[{_RTL_LETTER}])?[.!?\u061f]?"
+)
+
+
+def isolated(value: object) -> Markup:
+    """Data text shown in an English line, each run of right-to-left words isolated in ``<bdi>`` (its direction found
+    from its letters), so that a Persian phrase quoted in an English note keeps its order and its quotation marks
+    stay around it. Markup (links, phrases already built) is shown as it is."""
+    if isinstance(value, Markup) or not _RTL_RUN.search(str(value)):
+        return text(value)
+    return Markup(_RTL_RUN.sub(lambda m: f"<bdi>{m.group(0)}</bdi>", str(text(value))))
 
 
 def quote_marks(code: str | None) -> tuple[str, str]:

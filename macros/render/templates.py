@@ -95,6 +95,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
     )
     env.filters["url"] = attribute
     env.filters["text"] = text
+    env.filters["isolated"] = phrases.isolated
     env.globals.update(
         setting_label=_label("SETTING_LABELS"),
         status_label=_label("STATUS_LABELS"),
