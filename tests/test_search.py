@@ -169,7 +169,8 @@ def test_a_link_to_the_search_panel_opens_search(reader):
     page = r.open("visit/#tme-search")
     page.locator(".tme-search__input").wait_for(timeout=10000)
     assert page.evaluate("document.getElementById('tme-search').open")
-    assert page.evaluate("document.activeElement.matches('.tme-search__input')")
+    # The field is focused once the engine has loaded (a promise later): wait for it rather than race it.
+    page.wait_for_function("document.activeElement?.matches('.tme-search__input')", timeout=10000)
 
 
 @needs_chromium
