@@ -105,7 +105,15 @@ def _read_json(path: Path, shown: str) -> dict:
     return document
 
 
+# Schemas found valid, by content: validity depends on the document alone, and every build reads the schemas again
+# (an edit under `mkdocs serve` applies on the next rebuild), so an unchanged schema is checked once per process.
+_VALID_SCHEMAS: set[str] = set()
+
+
 def _check_schema(document: dict, shown: str) -> None:
+    content = json.dumps(document, sort_keys=True)
+    if content in _VALID_SCHEMAS:
+        return
     try:
         _Validator.check_schema(document)
     except SchemaError as exc:
@@ -122,6 +130,7 @@ def _check_schema(document: dict, shown: str) -> None:
                 )
             ]
         ) from None
+    _VALID_SCHEMAS.add(content)
 
 
 @cache

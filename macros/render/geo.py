@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 ATLAS = Path(__file__).resolve().parent / "world-atlas" / "countries-50m.json"
@@ -150,8 +150,11 @@ def path(rings: list[list[Point]], tolerance: float = 0.5) -> str:
     return "".join(out)
 
 
-def shapes(projection: Projection, width: float, height: float) -> list[tuple[str, str]]:
-    """(country name, SVG path) for every country that shows on the map, clipped to it."""
+@lru_cache(maxsize=128)
+def shapes(projection: Projection, width: float, height: float) -> tuple[tuple[str, str], ...]:
+    """(country name, SVG path) for every country that shows on the map, clipped to it. Kept per process: the same
+    map is drawn again on every rebuild under ``mkdocs serve`` (and every ``prepare`` in the tests) with the same
+    projection, and projecting the atlas is most of a map's cost."""
     west, north = projection.inverse(0, 0)
     east, south = projection.inverse(width, height)
     out = []
@@ -163,4 +166,4 @@ def shapes(projection: Projection, width: float, height: float) -> list[tuple[st
         drawn = path([r for r in rings if r])
         if drawn:
             out.append((country.name, drawn))
-    return out
+    return tuple(out)
