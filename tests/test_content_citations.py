@@ -68,6 +68,21 @@ def test_signing_and_cited_fields_show_their_sources(built):
     assert checked >= 20, "signings and event dates/places are cited at statement level"
 
 
+SOURCE_ROWS = {"note": "Note", "date_note": "About the date"}
+CITING_SOURCES = [s for s in DATA.all("sources") if s.citations]
+
+
+def test_some_sources_cite_other_sources_for_what_their_notes_say():
+    assert CITING_SOURCES
+
+
+@pytest.mark.parametrize("source", CITING_SOURCES, ids=[s.id for s in CITING_SOURCES])
+def test_a_source_notes_citations_follow_the_note_on_its_page(built, source):
+    page = built.page(f"sources/{source.id}/")
+    for field, cited in source.citations.items():
+        assert cited_ids(row(page, SOURCE_ROWS[field])) == list(cited)
+
+
 def test_citations_are_named_in_full_for_screen_readers(built):
     treaty = DATA.get("treaties", "russia-iran-treaty")
     page = built.page("treaties/russia-iran-treaty/")
