@@ -29,6 +29,10 @@ EXPLICIT_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 # Directional marks: zero-width characters with a direction, used in Persian and Arabic text to place punctuation.
 # They cannot reverse a run of letters; in text they are allowed, in a web address they are not.
 BIDI_MARKS = frozenset("\u200e\u200f\u061c")
+# Letters of the scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko…, and their presentation forms),
+# as a regular expression's character class: not the Arabic-Indic digits, combining marks and punctuation of those
+# blocks, which take their direction from the letters around them.
+RTL_LETTERS = "\u0590-\u05ff\u0600-\u064a\u066e-\u06d3\u06d5\u06fa-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
 
 
 def is_visible(char: str) -> bool:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from macros.core.characters import RTL_LETTERS
 from macros.core.dataset import Dataset
 from macros.core.dates import PartialDate
 from macros.core.models import Record
@@ -183,8 +184,7 @@ class Linker:
         return sorted(records, key=lambda r: order[r.id])
 
 
-# Letters of the scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko…, and their presentation forms).
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_RTL = re.compile(f"[{RTL_LETTERS}]")
 
 
 def _language(record: Record, label: object) -> Markup:

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from markupsafe import Markup
 
+from macros.core.characters import RTL_LETTERS
 from macros.core.models import Entry, Record
 from macros.render import labels
 from macros.render.escape import attribute, text
@@ -128,10 +129,9 @@ def in_language(value: object, code: str | None) -> Markup:
 # A run of right-to-left words inside a line of English: from a right-to-left letter to the last one before the line
 # turns back (with the spaces, joiners, marks, digits and punctuation between them, and a sentence's closing mark).
 # None of the characters of an escaped entity ("&", "#", ";") can be inside a run.
-_RTL_LETTER = "\u0590-\u05ff\u0600-\u064a\u066e-\u06d3\u06d5\u06fa-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
 _RTL_RUN = re.compile(
-    f"[{_RTL_LETTER}](?:[{_RTL_LETTER}\\s\u200c\u200d\u064b-\u065f\u0670\u06d6-\u06ed0-9\u06f0-\u06f9"
-    f"\u0660-\u0669.,:!?\u060c\u061b\u061f-]*[{_RTL_LETTER}])?[.!?\u061f]?"
+    f"[{RTL_LETTERS}](?:[{RTL_LETTERS}\\s\u200c\u200d\u064b-\u065f\u0670\u06d6-\u06ed0-9\u06f0-\u06f9"
+    f"\u0660-\u0669.,:!?\u060c\u061b\u061f-]*[{RTL_LETTERS}])?[.!?\u061f]?"
 )
 
 
